@@ -1,0 +1,35 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { formError, type FormState } from "@/lib/actions/form-state";
+import { userFormAction } from "@/lib/actions/user-form-action";
+import { createNote, deleteNote, updateNote } from "@/lib/data/notes";
+import { recordId } from "@/lib/validation/fields";
+import { noteInputSchema } from "@/lib/validation/note";
+
+const NOT_FOUND = "This note does not exist, or it is not yours.";
+
+export const createNoteAction = userFormAction(noteInputSchema, async (access, input): Promise<FormState> => {
+  const note = await createNote(access, input);
+  revalidatePath("/notes");
+  redirect(`/notes/${note.id}?saved=1`);
+});
+
+export const updateNoteAction = userFormAction(
+  noteInputSchema.extend({ id: z.string() }),
+  async (access, { id, ...input }): Promise<FormState> => {
+    const updated = recordId.safeParse(id).success ? await updateNote(access, id, input) : null;
+    if (!updated) return formError(NOT_FOUND);
+    revalidatePath("/notes");
+    redirect(`/notes/${updated.id}?saved=1`);
+  },
+);
+
+export const deleteNoteAction = userFormAction(z.object({ id: z.string() }), async (access, { id }): Promise<FormState> => {
+  const deleted = recordId.safeParse(id).success && (await deleteNote(access, id));
+  if (!deleted) return formError(NOT_FOUND);
+  revalidatePath("/notes");
+  redirect("/notes?deleted=1");
+});

@@ -1,0 +1,63 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { z } from "zod";
+import { InputField } from "@/components/ui/field";
+import { buttonClass } from "@/components/ui/button-class";
+import { signInSchema } from "@/lib/validation/account";
+
+type Errors = Partial<Record<"email" | "password", string[]>>;
+
+export function SignInForm({ callbackPath }: { callbackPath: string }) {
+  const router = useRouter();
+  const [errors, setErrors] = useState<Errors>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const parsed = signInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
+    if (!parsed.success) {
+      setErrors(z.flattenError(parsed.error).fieldErrors);
+      setMessage(null);
+      return;
+    }
+    setErrors({});
+    setPending(true);
+    const result = await signIn("credentials", { ...parsed.data, redirect: false });
+    if (!result || result.error) {
+      setMessage(result?.error && result.error !== "CredentialsSignin" ? result.error : "The email or password is wrong.");
+      setPending(false);
+      return;
+    }
+    router.replace(callbackPath);
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-5" noValidate>
+      <div role="alert" aria-live="assertive">
+        {message ? (
+          <p className="rounded-lg border border-rose-300 bg-rose-50 px-4 py-3 text-sm text-rose-900 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-100">
+            {message}
+          </p>
+        ) : null}
+      </div>
+      <InputField name="email" label="Email" type="email" autoComplete="email" required errors={errors.email} />
+      <InputField
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        required
+        errors={errors.password}
+      />
+      <button type="submit" disabled={pending} className={buttonClass("primary")}>
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,60 @@
+"use client";
+
+import { useActionState } from "react";
+import { IDLE, type FormState } from "@/lib/actions/form-state";
+import { NOTE_LIMITS } from "@/lib/validation/note";
+import { InputField, TextAreaField } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
+import { SubmitButton } from "@/components/ui/submit-button";
+
+export type NoteFormValues = { id?: string; title: string; body: string; workingOn: string; sessionDate: string };
+
+type NoteFormProps = {
+  action: (previous: FormState, formData: FormData) => Promise<FormState>;
+  initial: NoteFormValues;
+  submitLabel: string;
+};
+
+export function NoteForm({ action, initial, submitLabel }: NoteFormProps) {
+  const [state, formAction] = useActionState(action, IDLE);
+  const values = state.status === "error" ? { ...initial, ...state.values } : initial;
+  const errors = state.status === "error" ? state.fieldErrors : {};
+  return (
+    <form action={formAction} className="space-y-5" noValidate>
+      <FormAlert state={state} />
+      {initial.id ? <input type="hidden" name="id" value={initial.id} /> : null}
+      <InputField
+        name="title"
+        label="Title"
+        required
+        maxLength={NOTE_LIMITS.title}
+        defaultValue={values.title}
+        errors={errors.title}
+      />
+      <InputField
+        name="sessionDate"
+        label="Session date (optional)"
+        type="date"
+        defaultValue={values.sessionDate}
+        errors={errors.sessionDate}
+      />
+      <InputField
+        name="workingOn"
+        label="What I'm working on (optional)"
+        hint="A theme you and your therapist keep returning to, in your own words."
+        maxLength={NOTE_LIMITS.workingOn}
+        defaultValue={values.workingOn}
+        errors={errors.workingOn}
+      />
+      <TextAreaField
+        name="body"
+        label="Note"
+        rows={10}
+        maxLength={NOTE_LIMITS.body}
+        defaultValue={values.body}
+        errors={errors.body}
+      />
+      <SubmitButton pendingLabel="Saving…">{submitLabel}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,35 @@
+"use client";
+
+import { useEffect } from "react";
+
+/** A neutral page with nothing to do with relationships or therapy. */
+export const QUICK_EXIT_URL = "https://www.bbc.co.uk/weather";
+
+function leave() {
+  // replace(), not a link: the Back button must not bring the app back.
+  window.location.replace(QUICK_EXIT_URL);
+}
+
+/** Leaves the app at once: the button, or the Escape key pressed twice in a row. */
+export function QuickExit() {
+  useEffect(() => {
+    let lastEscape = 0;
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.key !== "Escape") return;
+      if (event.timeStamp - lastEscape < 800) leave();
+      lastEscape = event.timeStamp;
+    }
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, []);
+  return (
+    <button
+      type="button"
+      onClick={leave}
+      title="Leave this site at once (or press Esc twice)"
+      className="min-h-11 rounded-lg bg-stone-800 px-3 py-2 text-sm font-semibold text-white hover:bg-stone-700 dark:bg-stone-200 dark:text-stone-900"
+    >
+      Quick exit
+    </button>
+  );
+}

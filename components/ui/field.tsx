@@ -1,0 +1,71 @@
+import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
+
+type FieldShellProps = {
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  errors?: string[];
+  children: (described: { "aria-describedby"?: string; "aria-invalid"?: true }) => ReactNode;
+};
+
+/** A labelled field whose hint and errors are announced with it. */
+function FieldShell({ id, label, hint, errors, children }: FieldShellProps) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="space-y-1.5">
+      <label htmlFor={id} className="block text-sm font-medium text-stone-800 dark:text-stone-100">
+        {label}
+      </label>
+      {hint ? (
+        <p id={hintId} className="text-sm text-stone-600 dark:text-stone-400">
+          {hint}
+        </p>
+      ) : null}
+      {children({ "aria-describedby": describedBy, "aria-invalid": errorId ? true : undefined })}
+      {errorId ? (
+        <p id={errorId} className="text-sm font-medium text-rose-700 dark:text-rose-300">
+          {errors?.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+const controlClass =
+  "block w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-base text-stone-900 shadow-sm " +
+  "focus:border-teal-600 focus:outline-none focus:ring-2 focus:ring-teal-600/40 aria-[invalid]:border-rose-600 " +
+  "dark:border-stone-600 dark:bg-stone-900 dark:text-stone-100";
+
+type InputFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name"> & {
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  errors?: string[];
+};
+
+export function InputField({ name, label, hint, errors, ...input }: InputFieldProps) {
+  const id = `field-${name}`;
+  return (
+    <FieldShell id={id} label={label} hint={hint} errors={errors}>
+      {(described) => <input id={id} name={name} className={controlClass} {...described} {...input} />}
+    </FieldShell>
+  );
+}
+
+type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id" | "name"> & {
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  errors?: string[];
+};
+
+export function TextAreaField({ name, label, hint, errors, ...textarea }: TextAreaFieldProps) {
+  const id = `field-${name}`;
+  return (
+    <FieldShell id={id} label={label} hint={hint} errors={errors}>
+      {(described) => <textarea id={id} name={name} className={controlClass} {...described} {...textarea} />}
+    </FieldShell>
+  );
+}

@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+/** Optional free text: trimmed, and stored as null when left empty. */
+export function optionalText(max: number, tooLong: string) {
+  return z
+    .string({ error: "This field must be text." })
+    .trim()
+    .max(max, tooLong)
+    .optional()
+    .transform((value) => (value ? value : null));
+}
+
+/** Record ids are UUIDs; anything else can only be forged and is treated as not found. */
+export const recordId = z.uuid();
+
+/** An optional calendar date from an <input type="date">, as a UTC midnight Date. */
+export const optionalCalendarDate = z
+  .union([z.literal(""), z.iso.date({ error: "Enter a date as YYYY-MM-DD." })], {
+    error: "Enter a date as YYYY-MM-DD.",
+  })
+  .optional()
+  .transform((value) => (value ? new Date(`${value}T00:00:00.000Z`) : null))
+  .refine(
+    (date) => date === null || (date.getUTCFullYear() >= 1900 && date.getUTCFullYear() <= 2100),
+    "Enter a date between 1900 and 2100.",
+  );

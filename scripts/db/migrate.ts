@@ -1,0 +1,13 @@
+import { databaseTargetFromEnv, openAdapter } from "../../lib/db/adapter.ts";
+import { applyPendingMigrations } from "../../lib/db/migrations.ts";
+
+// Applies pending migrations to DATABASE_URL, or to the embedded PGlite folder when it is unset.
+const target = databaseTargetFromEnv();
+const db = openAdapter(target);
+try {
+  const applied = await applyPendingMigrations(db.factory);
+  const where = target.kind === "postgres" ? "the PostgreSQL server" : `PGlite (${target.kind === "pglite" ? target.dataDir : "memory"})`;
+  console.log(applied.length ? `Applied ${applied.join(", ")} to ${where}.` : `${where}: migrations are up to date.`);
+} finally {
+  await db.close();
+}

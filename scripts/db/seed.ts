@@ -1,0 +1,15 @@
+import { PrismaClient } from "../../lib/generated/prisma/client.ts";
+import { databaseTargetFromEnv, openAdapter } from "../../lib/db/adapter.ts";
+import { DEMO_PARTNERS, DEMO_PASSWORD, seedDemo } from "../../lib/demo/seed-demo.ts";
+
+// Creates the demo couple on DATABASE_URL, or on the embedded PGlite folder. Existing data is left alone.
+const opened = openAdapter(databaseTargetFromEnv());
+const db = new PrismaClient({ adapter: opened.factory });
+try {
+  const { created } = await seedDemo(db);
+  console.log(created.length ? `Created the demo accounts: ${created.join(", ")}.` : "The demo accounts already exist; nothing changed.");
+  console.log(`Demo sign-in: ${DEMO_PARTNERS.map((p) => p.email).join(" or ")}, password ${DEMO_PASSWORD}`);
+} finally {
+  await db.$disconnect();
+  await opened.close();
+}
