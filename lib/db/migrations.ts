@@ -19,11 +19,24 @@ export const MIGRATIONS_DIR = path.resolve("prisma/migrations");
 const LOCKFILE = "migration_lock.toml";
 const NO_FILTERS = { externalTables: [], externalEnums: [] };
 
-let wasmLoaded = false;
+/**
+ * The engine's JS glue is one module per process, but this file may be loaded more than once
+ * (test runners give each project its own module graph): keep the shared state on globalThis.
+ */
+const shared = globalThis as typeof globalThis & {
+  __schemaEngineWasmLoaded?: boolean;
+  __schemaEngineQueue?: Promise<unknown>;
+};
 
 /** Node 20 cannot import .wasm modules without a flag, so the engine's bytes are loaded by hand. */
 function loadEngineWasm(): void {
-  if (wasmLoaded) return;
+  if (shared.__schemaEngineWasmLoaded) return;
+  // The engine reports a Rust panic's message here before it throws.
+  (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: unknown }).PRISMA_WASM_PANIC_REGISTRY = {
+    set_message(message: string) {
+      console.error(`Prisma schema engine panicked: ${message}`);
+    },
+  };
   const require = createRequire(import.meta.url);
   const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm")), "schema_engine_bg.wasm");
   const wasmModule = new WebAssembly.Module(readFileSync(wasmPath));
@@ -32,10 +45,20 @@ function loadEngineWasm(): void {
   });
   engineGlue.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as () => void)();
-  wasmLoaded = true;
+  shared.__schemaEngineWasmLoaded = true;
 }
 
-async function withEngine<T>(
+// One wasm instance serves the process, and it cannot run two engines at once: queue them.
+function withEngine<T>(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  run: (engine: SchemaEngine, schema: string) => Promise<T>,
+): Promise<T> {
+  const next = (shared.__schemaEngineQueue ?? Promise.resolve()).then(() => runEngine(factory, run));
+  shared.__schemaEngineQueue = next.catch(() => undefined);
+  return next;
+}
+
+async function runEngine<T>(
   factory: SqlMigrationAwareDriverAdapterFactory,
   run: (engine: SchemaEngine, schema: string) => Promise<T>,
 ): Promise<T> {

@@ -1,0 +1,82 @@
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import pg from "pg";
+import { inject } from "vitest";
+import { openAdapter } from "@/lib/db/adapter";
+import type { Db } from "@/lib/db/types";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { databaseUrl, type TestDatabaseKind } from "./database-kind";
+
+export type TestDb = {
+  db: Db;
+  kind: TestDatabaseKind;
+  /** Counts the SQL statements sent through `db` (for query-count assertions). */
+  queries: { count: number };
+  close: () => Promise<void>;
+};
+
+function kindOfThisProject(): TestDatabaseKind {
+  const kind = process.env.TEST_DB_KIND;
+  if (kind !== "pglite" && kind !== "postgres") throw new Error("Integration tests run in the pglite or postgres vitest project.");
+  return kind;
+}
+
+function countingClient(factory: ReturnType<typeof openAdapter>["factory"]) {
+  const queries = { count: 0 };
+  const db = new PrismaClient({ adapter: factory, log: [{ emit: "event", level: "query" }] });
+  db.$on("query", () => {
+    queries.count += 1;
+  });
+  return { db, queries };
+}
+
+/** A fresh, migrated database of this project's kind, for one test file. */
+export async function createTestDb(): Promise<TestDb> {
+  const kind = kindOfThisProject();
+  if (kind === "pglite") {
+    const snapshot = new Blob([readFileSync(inject("pgliteSnapshotPath"))]);
+    const opened = openAdapter({ kind: "pglite-memory", seed: snapshot });
+    const { db, queries } = countingClient(opened.factory);
+    return {
+      db,
+      kind,
+      queries,
+      close: async () => {
+        await db.$disconnect();
+        await opened.close();
+      },
+    };
+  }
+  const template = inject("postgresTemplate");
+  const database = `planner_test_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: template.serverUrl });
+  await admin.connect();
+  await createFromTemplate(admin, database, template.database);
+  const opened = openAdapter({ kind: "postgres", url: databaseUrl(template.serverUrl, database) });
+  const { db, queries } = countingClient(opened.factory);
+  return {
+    db,
+    kind,
+    queries,
+    close: async () => {
+      await db.$disconnect();
+      await opened.close();
+      await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+/** Copying a template fails while another copy is being made from it; wait and try again. */
+async function createFromTemplate(admin: pg.Client, database: string, template: string): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await admin.query(`CREATE DATABASE "${database}" TEMPLATE "${template}"`);
+      return;
+    } catch (error) {
+      const busy = error instanceof Error && /being accessed by other users/.test(error.message);
+      if (!busy || attempt >= 50) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 100));
+    }
+  }
+}
