@@ -1,0 +1,20 @@
+import { randomUUID } from "node:crypto";
+import type { Access } from "@/lib/data/access";
+import type { Db } from "@/lib/db/types";
+import type { CurrentUser } from "@/lib/auth/session";
+
+/**
+ * A user who never signs in with a password (the session is faked in edge tests), so no
+ * argon2 hash is spent on it: the stored hash matches no password.
+ */
+export async function createUser(db: Db, displayName: string): Promise<CurrentUser> {
+  const email = `${displayName.toLowerCase()}-${randomUUID().slice(0, 8)}@example.test`;
+  return db.user.create({
+    data: { email, displayName, passwordHash: "not-a-password-hash" },
+    select: { id: true, email: true, displayName: true },
+  });
+}
+
+export function accessFor(db: Db, user: { id: string }): Access {
+  return { db, userId: user.id };
+}
