@@ -5,21 +5,32 @@ export type FormState =
       status: "error";
       message: string;
       fieldErrors: Partial<Record<string, string[]>>;
-      values: Record<string, string>;
+      values: FormValues;
     }
   | { status: "ok"; message: string };
 
+/** A form's text fields; a name sent more than once (a group of checkboxes) becomes a list. */
+export type FormValues = Record<string, string | string[]>;
+
 export const IDLE: FormState = { status: "idle" };
 
-export function formError(message: string, values: Record<string, string> = {}): FormState {
+export function formError(message: string, values: FormValues = {}): FormState {
   return { status: "error", message, fieldErrors: {}, values };
 }
 
-/** A form's text fields as a plain object; files and repeated names are not part of any form here. */
-export function formValues(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [name, value] of formData.entries()) {
-    if (typeof value === "string" && !name.startsWith("$ACTION")) values[name] = value;
+export function formValues(formData: FormData): FormValues {
+  const values: FormValues = {};
+  for (const name of new Set(formData.keys())) {
+    if (name.startsWith("$ACTION")) continue;
+    const texts = formData.getAll(name).filter((value): value is string => typeof value === "string");
+    if (texts.length === 1) values[name] = texts[0] as string;
+    else if (texts.length > 1) values[name] = texts;
   }
   return values;
+}
+
+/** The single text a field was sent with, for echoing it back into a form. */
+export function textValue(values: FormValues, name: string): string | undefined {
+  const value = values[name];
+  return typeof value === "string" ? value : undefined;
 }

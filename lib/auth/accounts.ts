@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/types";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { isUniqueViolation } from "@/lib/data/transactions";
 import type { SignUpInput } from "@/lib/validation/account";
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from "./password";
 import { clearFailures, lockedUntil, recordFailure, type ThrottleKey } from "./throttle";
@@ -17,7 +17,7 @@ export async function registerUser(db: Db, input: SignUpInput): Promise<Register
     });
     return { ok: true, user };
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       return { ok: false, reason: "email-taken" };
     }
     throw error;

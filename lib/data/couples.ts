@@ -1,5 +1,10 @@
 import "server-only";
+import { createHash, randomBytes } from "node:crypto";
 import type { Access } from "./access";
+import { DomainError, notFound } from "./errors";
+import { isUniqueViolation } from "./transactions";
+
+export const INVITE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
 export type MyCouple = { id: string; partner: { id: string; displayName: string } | null; conversationAt: Date | null };
 
@@ -22,4 +27,151 @@ export async function getMyCouple(access: Access): Promise<MyCouple | null> {
   if (!couple || couple.endedAt) return null;
   const partner = couple.members.map((member) => member.user).find((user) => user.id !== access.userId) ?? null;
   return { id: couple.id, partner, conversationAt: couple.conversationAt };
+}
+
+export async function requireMyCouple(access: Access): Promise<MyCouple> {
+  const couple = await getMyCouple(access);
+  if (!couple) throw new DomainError("conflict", "You are not linked with a partner. Invite your partner first.");
+  return couple;
+}
+
+function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/**
+ * A new single-use invite link. The token is returned once and only its hash is stored, so
+ * the link cannot be shown again; creating a new one revokes any earlier open invite.
+ */
+export async function createInvite(access: Access, options: { email?: string | null; now?: Date } = {}) {
+  const now = options.now ?? new Date();
+  if (await getMyCouple(access)) throw new DomainError("conflict", "You are already linked with a partner.");
+  const token = randomBytes(32).toString("base64url");
+  const invite = await access.db.$transaction(async (tx) => {
+    await tx.coupleInvite.updateMany({
+      where: { inviterId: access.userId, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: now },
+    });
+    return tx.coupleInvite.create({
+      data: {
+        inviterId: access.userId,
+        tokenHash: hashToken(token),
+        email: options.email ?? null,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + INVITE_LIFETIME_MS),
+      },
+      select: { id: true, expiresAt: true, email: true },
+    });
+  });
+  return { ...invite, token };
+}
+
+/** The acting user's open invite, if any (without its token, which is never stored). */
+export function getMyOpenInvite(access: Access, now = new Date()) {
+  return access.db.coupleInvite.findFirst({
+    where: { inviterId: access.userId, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, createdAt: true, expiresAt: true, email: true },
+  });
+}
+
+export async function revokeMyInvites(access: Access, now = new Date()): Promise<number> {
+  const { count } = await access.db.coupleInvite.updateMany({
+    where: { inviterId: access.userId, acceptedAt: null, revokedAt: null },
+    data: { revokedAt: now },
+  });
+  return count;
+}
+
+export type InviteStatus = "open" | "expired" | "used" | "revoked" | "unknown";
+
+const INVITE_PROBLEMS: Record<Exclude<InviteStatus, "open">, string> = {
+  unknown: "This invite link is not valid. Ask your partner for a new one.",
+  expired: "This invite link has expired. Ask your partner for a new one.",
+  used: "This invite link has already been used.",
+  revoked: "This invite link was withdrawn. Ask your partner for a new one.",
+};
+
+function statusOf(invite: { expiresAt: Date; acceptedAt: Date | null; revokedAt: Date | null } | null, now: Date): InviteStatus {
+  if (!invite) return "unknown";
+  if (invite.acceptedAt) return "used";
+  if (invite.revokedAt) return "revoked";
+  if (invite.expiresAt <= now) return "expired";
+  return "open";
+}
+
+/** What the holder of an invite link may learn before accepting: who invited them, and whether it still works. */
+export async function previewInvite(access: Pick<Access, "db">, token: string, now = new Date()) {
+  const invite = await access.db.coupleInvite.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { expiresAt: true, acceptedAt: true, revokedAt: true, inviter: { select: { displayName: true } } },
+  });
+  const status = statusOf(invite, now);
+  return {
+    status,
+    inviterName: status === "open" ? (invite?.inviter.displayName ?? null) : null,
+    problem: status === "open" ? null : INVITE_PROBLEMS[status],
+  };
+}
+
+/** Accepts an invite: the inviter and the acting user become a couple, or nothing changes. */
+export async function acceptInvite(access: Access, token: string, now = new Date()): Promise<{ coupleId: string }> {
+  try {
+    return await access.db.$transaction(async (tx) => {
+      // Lock the invite row so two people accepting one link cannot both win.
+      const [locked] = await tx.$queryRaw<{ id: string }[]>`
+        SELECT "id" FROM "CoupleInvite" WHERE "tokenHash" = ${hashToken(token)} FOR UPDATE`;
+      const invite = locked
+        ? await tx.coupleInvite.findUnique({
+            where: { id: locked.id },
+            select: { id: true, inviterId: true, expiresAt: true, acceptedAt: true, revokedAt: true },
+          })
+        : null;
+      const status = statusOf(invite, now);
+      if (!invite || status !== "open") throw new DomainError("invalid", INVITE_PROBLEMS[status === "open" ? "unknown" : status]);
+      if (invite.inviterId === access.userId) {
+        throw new DomainError("invalid", "This is your own invite link. Send it to your partner to link up.");
+      }
+      const [mine, theirs] = await Promise.all([
+        tx.coupleMember.findUnique({ where: { userId: access.userId }, select: { userId: true } }),
+        tx.coupleMember.findUnique({ where: { userId: invite.inviterId }, select: { userId: true } }),
+      ]);
+      if (mine) throw new DomainError("conflict", "You are already linked with a partner. Leave that couple first.");
+      if (theirs) throw new DomainError("conflict", "The person who invited you is already linked with someone else.");
+      const couple = await tx.couple.create({
+        data: { members: { create: [{ userId: invite.inviterId }, { userId: access.userId }] } },
+        select: { id: true },
+      });
+      await tx.coupleInvite.update({ where: { id: invite.id }, data: { acceptedAt: now } });
+      await tx.coupleInvite.updateMany({
+        where: { inviterId: access.userId, acceptedAt: null, revokedAt: null },
+        data: { revokedAt: now },
+      });
+      return { coupleId: couple.id };
+    });
+  } catch (error) {
+    // A concurrent accept or link that got there first (one couple per user).
+    if (isUniqueViolation(error)) throw new DomainError("conflict", "One of you is already linked with a partner.");
+    throw error;
+  }
+}
+
+/**
+ * Leaves the couple at once, with no approval needed. The couple ends for both partners:
+ * every consent shared into it is withdrawn (C3), its plan is closed and pending reminders
+ * are dropped. Each partner keeps their own notes and summaries.
+ */
+export async function leaveCouple(access: Access, now = new Date()): Promise<void> {
+  const couple = await getMyCouple(access);
+  if (!couple) throw notFound("You are not linked with a partner.");
+  await access.db.$transaction(async (tx) => {
+    await tx.shareConsent.updateMany({
+      where: { coupleId: couple.id, withdrawnAt: null },
+      data: { withdrawnAt: now, withdrawalCause: "COUPLE_ENDED", activeSummaryId: null },
+    });
+    await tx.planItem.deleteMany({ where: { coupleId: couple.id } });
+    await tx.reminderDelivery.deleteMany({ where: { coupleId: couple.id, status: { in: ["PENDING", "SENDING"] } } });
+    await tx.couple.update({ where: { id: couple.id }, data: { endedAt: now } });
+    await tx.coupleMember.deleteMany({ where: { coupleId: couple.id } });
+  });
 }

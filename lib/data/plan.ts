@@ -1,0 +1,151 @@
+import "server-only";
+import type { Access } from "./access";
+import { sharedInto } from "./consent";
+import { requireMyCouple, type MyCouple } from "./couples";
+import { DomainError, notFound } from "./errors";
+import { isUniqueViolation } from "./transactions";
+
+/**
+ * The joint conversation plan: one agenda per couple, of shared items and topics. A shared
+ * item is on the plan only while its consent stands (C3): the rule below is in every query.
+ */
+function planItemsVisibleIn(couple: Pick<MyCouple, "id">) {
+  return { coupleId: couple.id, OR: [{ consentId: null }, { consent: { withdrawnAt: null } }] };
+}
+
+const ITEM_NOT_FOUND = "This item is not on your plan any more.";
+
+export type PlanTopic = { title: string; detail: string | null };
+
+/** The plan page's data, in the same few queries whatever the number of items. */
+export async function getPlan(access: Access) {
+  const couple = await requireMyCouple(access);
+  const [items, notOnPlan] = await Promise.all([
+    access.db.planItem.findMany({
+      where: planItemsVisibleIn(couple),
+      orderBy: [{ position: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+      select: {
+        id: true,
+        topicTitle: true,
+        topicDetail: true,
+        discussedAt: true,
+        addedById: true,
+        consent: {
+          select: {
+            id: true,
+            authorId: true,
+            sharedTitle: true,
+            sharedBody: true,
+            sharedFraming: true,
+            sharedResponseWish: true,
+          },
+        },
+      },
+    }),
+    access.db.shareConsent.findMany({
+      where: { ...sharedInto(couple), planItem: null },
+      orderBy: [{ grantedAt: "desc" }, { id: "asc" }],
+      select: { id: true, authorId: true, sharedTitle: true },
+    }),
+  ]);
+  const nameOf = (userId: string) => (userId === access.userId ? "You" : (couple.partner?.displayName ?? "Your partner"));
+  return {
+    conversationAt: couple.conversationAt,
+    partnerName: couple.partner?.displayName ?? null,
+    items: items.map((item) => ({
+      id: item.id,
+      discussed: item.discussedAt !== null,
+      addedBy: nameOf(item.addedById),
+      ...(item.consent
+        ? {
+            kind: "shared" as const,
+            title: item.consent.sharedTitle,
+            detail: item.consent.sharedBody,
+            sharedBy: nameOf(item.consent.authorId),
+            framing: item.consent.sharedFraming,
+            responseWish: item.consent.sharedResponseWish,
+          }
+        : { kind: "topic" as const, title: item.topicTitle ?? "", detail: item.topicDetail, sharedBy: null, framing: null, responseWish: null }),
+    })),
+    sharedNotOnPlan: notOnPlan.map((consent) => ({ consentId: consent.id, title: consent.sharedTitle, sharedBy: nameOf(consent.authorId) })),
+  };
+}
+
+async function nextPosition(access: Access, coupleId: string): Promise<number> {
+  const { _max } = await access.db.planItem.aggregate({ where: { coupleId }, _max: { position: true } });
+  return (_max.position ?? -1) + 1;
+}
+
+export async function addTopics(access: Access, topics: PlanTopic[]): Promise<void> {
+  const couple = await requireMyCouple(access);
+  const start = await nextPosition(access, couple.id);
+  await access.db.planItem.createMany({
+    data: topics.map((topic, index) => ({
+      coupleId: couple.id,
+      addedById: access.userId,
+      topicTitle: topic.title,
+      topicDetail: topic.detail,
+      position: start + index,
+    })),
+  });
+}
+
+/** Either partner may put an item that is shared into their couple on the plan. */
+export async function addSharedItemToPlan(access: Access, consentId: string): Promise<void> {
+  const couple = await requireMyCouple(access);
+  const consent = await access.db.shareConsent.findFirst({ where: { id: consentId, ...sharedInto(couple) }, select: { id: true } });
+  if (!consent) throw notFound("This shared item is not available.");
+  try {
+    await access.db.planItem.create({
+      data: { coupleId: couple.id, addedById: access.userId, consentId, position: await nextPosition(access, couple.id) },
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DomainError("conflict", "This item is already on the plan.");
+    throw error;
+  }
+}
+
+export async function setDiscussed(access: Access, itemId: string, discussed: boolean, now = new Date()): Promise<void> {
+  const couple = await requireMyCouple(access);
+  const { count } = await access.db.planItem.updateMany({
+    where: { id: itemId, ...planItemsVisibleIn(couple) },
+    data: { discussedAt: discussed ? now : null },
+  });
+  if (count !== 1) throw notFound(ITEM_NOT_FOUND);
+}
+
+/** Takes an item off the plan. A shared item stays shared: only its author can withdraw it. */
+export async function removeFromPlan(access: Access, itemId: string): Promise<void> {
+  const couple = await requireMyCouple(access);
+  const { count } = await access.db.planItem.deleteMany({ where: { id: itemId, ...planItemsVisibleIn(couple) } });
+  if (count !== 1) throw notFound(ITEM_NOT_FOUND);
+}
+
+/** Moves one item a place up or down the agenda, renumbering the agenda in one statement. */
+export async function moveItem(access: Access, itemId: string, direction: "up" | "down"): Promise<void> {
+  const couple = await requireMyCouple(access);
+  await access.db.$transaction(async (tx) => {
+    // Lock the couple's row: concurrent moves apply one after the other.
+    await tx.$queryRaw`SELECT "id" FROM "Couple" WHERE "id" = ${couple.id} FOR UPDATE`;
+    const ordered = await tx.planItem.findMany({
+      where: planItemsVisibleIn(couple),
+      orderBy: [{ position: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+      select: { id: true },
+    });
+    const ids = ordered.map((item) => item.id);
+    const from = ids.indexOf(itemId);
+    if (from === -1) throw notFound(ITEM_NOT_FOUND);
+    const to = direction === "up" ? from - 1 : from + 1;
+    if (to < 0 || to >= ids.length) return;
+    [ids[from], ids[to]] = [ids[to] as string, ids[from] as string];
+    await tx.$executeRaw`
+      UPDATE "PlanItem" AS item SET "position" = ordering.position - 1
+      FROM unnest(${ids}::text[]) WITH ORDINALITY AS ordering(id, position)
+      WHERE item."id" = ordering.id AND item."coupleId" = ${couple.id}`;
+  });
+}
+
+export async function setConversationTime(access: Access, conversationAt: Date | null): Promise<void> {
+  const couple = await requireMyCouple(access);
+  await access.db.couple.update({ where: { id: couple.id }, data: { conversationAt } });
+}

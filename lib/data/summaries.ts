@@ -1,0 +1,101 @@
+import "server-only";
+import type { Access } from "./access";
+import { notFound } from "./errors";
+import { getNote } from "./notes";
+import { sameAsSnapshot, snapshotOf, type Snapshot, type SummaryContent } from "@/lib/consent/snapshot";
+import type { SummaryInput } from "@/lib/validation/summary";
+
+/**
+ * Summaries are share drafts: private to their author, like notes. What a partner may see
+ * is decided in consent.ts, from consents only, never from this table.
+ */
+function visibleTo(access: Access) {
+  return { authorId: access.userId };
+}
+
+const activeConsentFields = {
+  where: { withdrawnAt: null },
+  select: {
+    id: true,
+    grantedAt: true,
+    acknowledgedAt: true,
+    sharedTitle: true,
+    sharedBody: true,
+    sharedDepth: true,
+    sharedFraming: true,
+    sharedWhyReasons: true,
+    sharedWhyText: true,
+    sharedResponseWish: true,
+  },
+} as const;
+
+/** Whether the summary is shared now, and whether it was edited after that (C4: the partner still sees the old text). */
+function withSharingState<S extends SummaryFields & { consents: ActiveConsent[] }>(summary: S) {
+  const { consents, ...rest } = summary;
+  const consent = consents[0] ?? null;
+  return {
+    ...rest,
+    sharing: consent
+      ? {
+          consentId: consent.id,
+          grantedAt: consent.grantedAt,
+          acknowledgedAt: consent.acknowledgedAt,
+          editedSinceShared: !sameAsSnapshot(snapshotOf(rest, consent.sharedDepth), consent),
+        }
+      : null,
+  };
+}
+
+type SummaryFields = SummaryContent;
+type ActiveConsent = Snapshot & { id: string; grantedAt: Date; acknowledgedAt: Date | null };
+
+export async function listSummaries(access: Access) {
+  const summaries = await access.db.summary.findMany({
+    where: visibleTo(access),
+    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+    include: { consents: activeConsentFields, note: { select: { id: true, title: true } } },
+  });
+  return summaries.map(withSharingState);
+}
+
+export async function getSummary(access: Access, id: string) {
+  const summary = await access.db.summary.findFirst({
+    where: { id, ...visibleTo(access) },
+    include: { consents: activeConsentFields, note: { select: { id: true, title: true } } },
+  });
+  return summary ? withSharingState(summary) : null;
+}
+
+async function assertOwnNote(access: Access, noteId: string | null): Promise<void> {
+  if (noteId && !(await getNote(access, noteId))) throw notFound("That note does not exist, or it is not yours.");
+}
+
+export async function createSummary(access: Access, input: SummaryInput) {
+  await assertOwnNote(access, input.noteId);
+  return access.db.summary.create({ data: { ...input, authorId: access.userId }, select: { id: true } });
+}
+
+/** Edits stay private: a shared summary's partner-facing snapshot does not change (C4). */
+export async function updateSummary(access: Access, id: string, input: SummaryInput) {
+  await assertOwnNote(access, input.noteId);
+  const { count } = await access.db.summary.updateMany({ where: { id, ...visibleTo(access) }, data: input });
+  if (count !== 1) throw notFound("This summary does not exist, or it is not yours.");
+}
+
+/** Deleting a summary first withdraws its consent, so the partner stops seeing it at once (C3). */
+export async function deleteSummary(access: Access, id: string, now = new Date()): Promise<void> {
+  await access.db.$transaction(async (tx) => {
+    const summary = await tx.summary.findFirst({ where: { id, ...visibleTo(access) }, select: { id: true } });
+    if (!summary) throw notFound("This summary does not exist, or it is not yours.");
+    const withdrawn = await tx.shareConsent.findMany({
+      where: { summaryId: id, authorId: access.userId, withdrawnAt: null },
+      select: { id: true },
+    });
+    await tx.planItem.deleteMany({ where: { consentId: { in: withdrawn.map((consent) => consent.id) } } });
+    await tx.shareConsent.updateMany({
+      where: { summaryId: id, authorId: access.userId, withdrawnAt: null },
+      data: { withdrawnAt: now, withdrawalCause: "SUMMARY_DELETED", activeSummaryId: null },
+    });
+    await tx.summary.delete({ where: { id } });
+  });
+}

@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { ResponseWish, ShareReason, SummaryDepth, SummaryFraming } from "@/lib/generated/prisma/enums";
+import { optionalText } from "./fields";
+
+export const SUMMARY_LIMITS = { title: 200, body: 10_000, whyText: 1_000, reflectionNote: 500 } as const;
+
+const depth = z.enum(SummaryDepth, { error: "Choose how much you want to share." });
+
+/** A group of checkboxes arrives as nothing, one value, or a list. */
+const reasons = z.preprocess(
+  (value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]),
+  z.array(z.enum(ShareReason, { error: "Choose reasons from the list." })).max(Object.keys(ShareReason).length),
+);
+
+const optionalEnum = <T extends Record<string, string>>(values: T, message: string) =>
+  z
+    .union([z.literal(""), z.enum(values, { error: message })], { error: message })
+    .optional()
+    .transform((value) => (value ? value : null));
+
+/** One schema for a summary (a share draft), used by the form in the browser and by the server. */
+export const summaryInputSchema = z
+  .object({
+    title: z
+      .string({ error: "Give the summary a headline." })
+      .trim()
+      .min(1, "Give the summary a headline.")
+      .max(SUMMARY_LIMITS.title, `Keep the headline under ${SUMMARY_LIMITS.title} characters.`),
+    body: z
+      .string({ error: "The summary must be text." })
+      .trim()
+      .max(SUMMARY_LIMITS.body, `Keep the summary under ${SUMMARY_LIMITS.body.toLocaleString("en")} characters.`)
+      .default(""),
+    depth,
+    framing: z.enum(SummaryFraming, { error: "Choose how to frame it." }),
+    whyReasons: reasons,
+    whyText: optionalText(SUMMARY_LIMITS.whyText, `Keep this under ${SUMMARY_LIMITS.whyText.toLocaleString("en")} characters.`),
+    responseWish: optionalEnum(ResponseWish, "Choose how you would like your partner to respond."),
+    noteId: z
+      .union([z.literal(""), z.uuid({ error: "That note cannot be found." })])
+      .optional()
+      .transform((value) => (value ? value : null)),
+  })
+  .superRefine((input, context) => {
+    if (input.depth !== "HEADLINE" && !input.body) {
+      context.addIssue({
+        code: "custom",
+        path: ["body"],
+        message: "Write a few lines, or choose to share just the headline.",
+      });
+    }
+  });
+
+export type SummaryInput = z.output<typeof summaryInputSchema>;
+
+/** The reflection step before sharing (C6): both affirmations are required, the depth is chosen again. */
+export const shareReflectionSchema = z.object({
+  summaryId: z.string(),
+  ownChoice: z.literal("yes", {
+    error: "Share only when it is your own choice. Not sharing is always fine.",
+  }),
+  aboutMe: z.literal("yes", {
+    error: "Check that it is about you and your feelings before you share it.",
+  }),
+  depth,
+  reflectionNote: optionalText(
+    SUMMARY_LIMITS.reflectionNote,
+    `Keep this under ${SUMMARY_LIMITS.reflectionNote} characters.`,
+  ),
+});
+
+export type ShareReflection = z.output<typeof shareReflectionSchema>;
