@@ -61,6 +61,7 @@ export async function createTestDb(): Promise<TestDb> {
     close: async () => {
       await db.$disconnect();
       await opened.close();
+      await waitForConnectionsToEnd(admin, database);
       await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
       await admin.end();
     },
@@ -78,5 +79,17 @@ async function createFromTemplate(admin: pg.Client, database: string, template: 
       if (!busy || attempt >= 50) throw error;
       await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 100));
     }
+  }
+}
+
+/**
+ * pg's Pool.end() resolves before its clients' sockets have closed; a forced drop would then
+ * kill those connections and their clients would raise unhandled errors. Wait for them first.
+ */
+async function waitForConnectionsToEnd(admin: pg.Client, database: string): Promise<void> {
+  for (let attempt = 1; attempt <= 100; attempt += 1) {
+    const { rows } = await admin.query<{ open: number }>("SELECT count(*)::int AS open FROM pg_stat_activity WHERE datname = $1", [database]);
+    if (rows[0]?.open === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

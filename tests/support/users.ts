@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { hash } from "@node-rs/argon2";
 import type { Access } from "@/lib/data/access";
 import type { Db } from "@/lib/db/types";
 import type { CurrentUser } from "@/lib/auth/session";
@@ -17,4 +18,13 @@ export async function createUser(db: Db, displayName: string): Promise<CurrentUs
 
 export function accessFor(db: Db, user: { id: string }): Access {
   return { db, userId: user.id };
+}
+
+/**
+ * An argon2id hash at the lowest cost the algorithm allows. Verifying it exercises the real
+ * check in a millisecond, for tests about what happens around the password (throttling),
+ * not about the hash's strength.
+ */
+export function cheapPasswordHash(password: string): Promise<string> {
+  return hash(password, { memoryCost: 8, timeCost: 1, parallelism: 1 });
 }
