@@ -15,6 +15,10 @@ export async function SiteHeader() {
           {user ? (
             <>
               <Link href="/notes">My private space</Link>
+              <Link href="/summaries">Summaries</Link>
+              <Link href="/shared">Shared</Link>
+              <Link href="/plan">Our plan</Link>
+              <Link href="/couple">Partner</Link>
               <SignOutButton />
             </>
           ) : (

@@ -1,7 +1,10 @@
 import type { FormState } from "@/lib/actions/form-state";
 
-/** The form-level message, announced to screen readers when it appears. */
-export function FormAlert({ state }: { state: FormState }) {
+/**
+ * The form-level message, announced to screen readers when it appears. Forms without inline
+ * field errors pass `listFieldErrors` so each problem is spelled out here.
+ */
+export function FormAlert({ state, listFieldErrors = false }: { state: FormState; listFieldErrors?: boolean }) {
   if (state.status === "idle") return <div role="status" aria-live="polite" className="sr-only" />;
   const tone =
     state.status === "error"
@@ -10,6 +13,15 @@ export function FormAlert({ state }: { state: FormState }) {
   return (
     <div role={state.status === "error" ? "alert" : "status"} className={`rounded-lg border px-4 py-3 text-sm ${tone}`}>
       {state.message}
+      {listFieldErrors && state.status === "error" ? (
+        <ul className="mt-1 list-disc pl-5">
+          {Object.values(state.fieldErrors)
+            .flat()
+            .map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+        </ul>
+      ) : null}
     </div>
   );
 }

@@ -7,7 +7,7 @@ export type FormState =
       fieldErrors: Partial<Record<string, string[]>>;
       values: FormValues;
     }
-  | { status: "ok"; message: string };
+  | { status: "ok"; message: string; data?: Record<string, string> };
 
 /** A form's text fields; a name sent more than once (a group of checkboxes) becomes a list. */
 export type FormValues = Record<string, string | string[]>;

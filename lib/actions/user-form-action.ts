@@ -2,12 +2,14 @@ import "server-only";
 import { z } from "zod";
 import { requireAccess } from "@/lib/auth/session";
 import type { Access } from "@/lib/data/access";
+import { DomainError } from "@/lib/data/errors";
 import { formValues, type FormState } from "./form-state";
 
 /**
  * The only way to build a form's server action that touches user data: it resolves the
  * signed-in user (or sends the visitor to sign-in), validates the form with the schema the
- * browser also uses, and only then calls the domain. Invalid input changes nothing.
+ * browser also uses, and only then calls the domain. Invalid input changes nothing; a
+ * DomainError becomes the form's message.
  */
 export function userFormAction<Schema extends z.ZodType>(
   schema: Schema,
@@ -26,6 +28,12 @@ export function userFormAction<Schema extends z.ZodType>(
         values,
       };
     }
-    return run(access, parsed.data);
+    try {
+      return await run(access, parsed.data);
+    } catch (error) {
+      // A refusal from the domain is the user's to read; anything else is a real failure.
+      if (error instanceof DomainError) return { status: "error", message: error.message, fieldErrors: {}, values };
+      throw error;
+    }
   };
 }

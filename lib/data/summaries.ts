@@ -40,6 +40,7 @@ function withSharingState<S extends SummaryFields & { consents: ActiveConsent[] 
           consentId: consent.id,
           grantedAt: consent.grantedAt,
           acknowledgedAt: consent.acknowledgedAt,
+          snapshot: consent,
           editedSinceShared: !sameAsSnapshot(snapshotOf(rest, consent.sharedDepth), consent),
         }
       : null,

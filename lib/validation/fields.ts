@@ -24,3 +24,6 @@ export const optionalCalendarDate = z
     (date) => date === null || (date.getUTCFullYear() >= 1900 && date.getUTCFullYear() <= 2100),
     "Enter a date between 1900 and 2100.",
   );
+
+/** An id posted back by a form. Its owner is checked by the data layer; here only its shape. */
+export const postedId = z.string({ error: "Missing item." }).trim().min(1, "Missing item.").max(64, "Unknown item.");

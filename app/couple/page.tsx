@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { InvitePanel } from "@/components/couple/invite-panel";
+import { ActionForm } from "@/components/ui/action-form";
+import { Notice } from "@/components/ui/notice";
+import { requireAccess } from "@/lib/auth/session";
+import { getMyCouple, getMyOpenInvite } from "@/lib/data/couples";
+import { leaveCoupleAction, revokeInviteAction } from "./actions";
+
+export const metadata: Metadata = { title: "Your partner" };
+
+type Props = { searchParams: Promise<{ linked?: string; left?: string }> };
+
+export default async function CouplePage({ searchParams }: Props) {
+  const access = await requireAccess();
+  const [couple, openInvite, { linked, left }] = await Promise.all([getMyCouple(access), getMyOpenInvite(access), searchParams]);
+  return (
+    <div className="space-y-8">
+      <h1 className="text-2xl font-semibold">Your partner</h1>
+      {linked ? <Notice>You are linked. Nothing has been shared: each of you decides, item by item.</Notice> : null}
+      {left ? <Notice>You have left the couple. Everything either of you shared into it is withdrawn.</Notice> : null}
+      {couple ? (
+        <>
+          <section className="space-y-3">
+            <p className="text-lg">
+              You are linked with <strong>{couple.partner?.displayName ?? "your partner"}</strong>.
+            </p>
+            <p className="text-stone-700 dark:text-stone-300">
+              {couple.partner?.displayName ?? "Your partner"} sees only what you choose to share, one item at a time, and the
+              topics either of you put on your plan. Your private notes and drafts stay yours.
+            </p>
+            <p className="flex flex-wrap gap-4">
+              <Link href="/shared">What we have shared</Link>
+              <Link href="/plan">Our conversation plan</Link>
+            </p>
+          </section>
+          <section className="space-y-3 rounded-xl border border-stone-200 p-4 dark:border-stone-800">
+            <h2 className="text-lg font-semibold">Leave the couple</h2>
+            <p className="text-sm text-stone-700 dark:text-stone-300">
+              You can leave at any time, without asking. Everything either of you shared into this couple is withdrawn at
+              once and your plan closes. You each keep your own notes and summaries. Your partner is not sent a message,
+              but they will see that you are no longer linked.
+            </p>
+            <ActionForm action={leaveCoupleAction} submitLabel="Leave the couple" pendingLabel="Leaving…" tone="danger">
+              <label className="flex items-start gap-2 text-sm">
+                <input type="checkbox" name="confirm" value="leave" className="mt-1 h-4 w-4" />
+                <span>I understand that this ends our link and withdraws everything shared.</span>
+              </label>
+            </ActionForm>
+          </section>
+        </>
+      ) : (
+        <section className="space-y-4">
+          <p className="text-stone-700 dark:text-stone-300">
+            Invite your partner to link accounts. Linking shares nothing by itself: you will each still choose, one item at
+            a time, what to bring to the other.
+          </p>
+          {openInvite ? (
+            <div className="space-y-2 rounded-xl border border-stone-200 p-4 text-sm dark:border-stone-800">
+              <p>
+                You have an open invite link, valid until{" "}
+                {openInvite.expiresAt.toLocaleString("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC.
+                For your safety it cannot be shown again; create a new one if you need it.
+              </p>
+              <ActionForm action={revokeInviteAction} submitLabel="Withdraw the invite" pendingLabel="Withdrawing…" tone="secondary" />
+            </div>
+          ) : null}
+          <InvitePanel hasOpenInvite={openInvite !== null} />
+        </section>
+      )}
+    </div>
+  );
+}

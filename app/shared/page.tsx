@@ -1,0 +1,101 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { SharedItemCard } from "@/components/sharing/shared-item-card";
+import { ActionForm } from "@/components/ui/action-form";
+import { requireAccess } from "@/lib/auth/session";
+import { NO_OBLIGATION } from "@/lib/content/guidance";
+import { listSharedItems } from "@/lib/data/consent";
+import { getMyCouple } from "@/lib/data/couples";
+import { acknowledgeAction, addSharedToPlanAction } from "./actions";
+
+export const metadata: Metadata = { title: "Shared between us" };
+
+/** The couple's shared view: only what each partner chose to share, as they shared it. */
+export default async function SharedPage() {
+  const access = await requireAccess();
+  const [couple, items] = await Promise.all([getMyCouple(access), listSharedItems(access)]);
+  if (!couple) {
+    return (
+      <div className="space-y-4">
+        <h1 className="text-2xl font-semibold">Shared between us</h1>
+        <p>
+          You are not linked with a partner. <Link href="/couple">Invite your partner</Link> to start a shared space.
+        </p>
+      </div>
+    );
+  }
+  const partnerName = couple.partner?.displayName ?? "Your partner";
+  const fromPartner = items.filter((item) => !item.byMe);
+  const fromMe = items.filter((item) => item.byMe);
+  return (
+    <div className="space-y-8">
+      <div className="space-y-1">
+        <h1 className="text-2xl font-semibold">Shared between us</h1>
+        <p className="text-stone-700 dark:text-stone-300">
+          Only what each of you chose to share, one item at a time. Either of you can add an item to your{" "}
+          <Link href="/plan">conversation plan</Link>.
+        </p>
+      </div>
+      <section className="space-y-3" aria-labelledby="from-partner">
+        <h2 id="from-partner" className="text-lg font-semibold">
+          From {partnerName}
+        </h2>
+        {fromPartner.length === 0 ? (
+          <p className="rounded-xl border border-dashed border-stone-300 p-6 text-stone-700 dark:border-stone-700 dark:text-stone-300">
+            Nothing shared with you right now. That is fine: sharing is always {partnerName}&apos;s own choice, in their own time.
+          </p>
+        ) : (
+          fromPartner.map((item) => (
+            <SharedItemCard
+              key={item.consentId}
+              item={item}
+              byline={`Shared by ${item.authorName}`}
+              footer={
+                <div className="flex flex-wrap gap-3">
+                  {item.acknowledged ? (
+                    <p className="text-sm text-teal-800 dark:text-teal-300">You acknowledged this.</p>
+                  ) : (
+                    <ActionForm action={acknowledgeAction} hidden={{ consentId: item.consentId }} submitLabel="Acknowledge" pendingLabel="Saving…" tone="secondary" />
+                  )}
+                  {item.onPlan ? (
+                    <p className="text-sm">On your plan.</p>
+                  ) : (
+                    <ActionForm action={addSharedToPlanAction} hidden={{ consentId: item.consentId }} submitLabel="Add to our plan" pendingLabel="Adding…" tone="secondary" />
+                  )}
+                </div>
+              }
+            />
+          ))
+        )}
+      </section>
+      <section className="space-y-3" aria-labelledby="from-me">
+        <h2 id="from-me" className="text-lg font-semibold">
+          What you shared ({partnerName} sees exactly this)
+        </h2>
+        {fromMe.length === 0 ? (
+          <p className="rounded-xl border border-dashed border-stone-300 p-6 text-stone-700 dark:border-stone-700 dark:text-stone-300">
+            You have not shared anything. {NO_OBLIGATION}
+          </p>
+        ) : (
+          fromMe.map((item) => (
+            <SharedItemCard
+              key={item.consentId}
+              item={item}
+              byline={item.acknowledged ? `${partnerName} acknowledged this` : undefined}
+              footer={
+                <div className="flex flex-wrap gap-3 text-sm">
+                  {item.summaryId ? <Link href={`/summaries/${item.summaryId}`}>Edit or unshare</Link> : null}
+                  {item.onPlan ? (
+                    <span>On your plan.</span>
+                  ) : (
+                    <ActionForm action={addSharedToPlanAction} hidden={{ consentId: item.consentId }} submitLabel="Add to our plan" pendingLabel="Adding…" tone="secondary" />
+                  )}
+                </div>
+              }
+            />
+          ))
+        )}
+      </section>
+    </div>
+  );
+}

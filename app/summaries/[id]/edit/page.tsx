@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { SummaryForm } from "@/components/summaries/summary-form";
+import { requireAccess } from "@/lib/auth/session";
+import { getSummary } from "@/lib/data/summaries";
+import { updateSummaryAction } from "../../actions";
+
+export const metadata: Metadata = { title: "Edit summary" };
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function EditSummaryPage({ params }: Props) {
+  const access = await requireAccess();
+  const summary = await getSummary(access, (await params).id);
+  if (!summary) notFound();
+  return (
+    <div className="space-y-6">
+      <p className="text-sm">
+        <Link href={`/summaries/${summary.id}`}>← Back to the summary</Link>
+      </p>
+      <h1 className="text-2xl font-semibold">Edit summary</h1>
+      {summary.sharing ? (
+        <p className="rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+          This summary is shared. Your changes stay private: your partner keeps seeing the version you shared until you
+          choose to share again.
+        </p>
+      ) : null}
+      <SummaryForm
+        action={updateSummaryAction}
+        initial={{
+          id: summary.id,
+          noteId: summary.noteId ?? "",
+          title: summary.title,
+          body: summary.body,
+          depth: summary.depth,
+          framing: summary.framing,
+          whyReasons: summary.whyReasons,
+          whyText: summary.whyText ?? "",
+          responseWish: summary.responseWish ?? "",
+        }}
+        submitLabel="Save changes"
+      />
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { SharedItemCard, viewOfSnapshot } from "@/components/sharing/shared-item-card";
+import { ActionForm } from "@/components/ui/action-form";
+import { ChoiceGroup } from "@/components/ui/choice-group";
+import { TextAreaField } from "@/components/ui/field";
+import { requireAccess } from "@/lib/auth/session";
+import { snapshotOf, snapshotText } from "@/lib/consent/snapshot";
+import { reviewTone } from "@/lib/consent/tone-check";
+import { DEPTHS, NO_OBLIGATION, REASONS_NOT_TO_SHARE, REFLECTION_QUESTIONS } from "@/lib/content/guidance";
+import { getMyCouple } from "@/lib/data/couples";
+import { getSummary } from "@/lib/data/summaries";
+import { SUMMARY_LIMITS } from "@/lib/validation/summary";
+import { shareSummaryAction } from "../../actions";
+
+export const metadata: Metadata = { title: "Before you share" };
+
+type Props = { params: Promise<{ id: string }> };
+
+/** The reflection step (C6): a pause, a preview of exactly what the partner will read, and a free choice. */
+export default async function ShareSummaryPage({ params }: Props) {
+  const access = await requireAccess();
+  const { id } = await params;
+  const [summary, couple] = await Promise.all([getSummary(access, id), getMyCouple(access)]);
+  if (!summary) notFound();
+  const back = (
+    <p className="text-sm">
+      <Link href={`/summaries/${summary.id}`}>← Back to the summary</Link>
+    </p>
+  );
+  if (!couple?.partner) {
+    return (
+      <div className="space-y-4">
+        {back}
+        <h1 className="text-2xl font-semibold">Before you share</h1>
+        <p>
+          You are not linked with a partner yet. <Link href="/couple">Link up first</Link>; linking shares nothing by itself.
+        </p>
+      </div>
+    );
+  }
+  const preview = snapshotOf(summary, summary.depth);
+  const tone = reviewTone(snapshotText(preview));
+  return (
+    <div className="space-y-6">
+      {back}
+      <h1 className="text-2xl font-semibold">Before you share with {couple.partner.displayName}</h1>
+      <p className="text-stone-700 dark:text-stone-300">
+        Take a moment. Sharing is always your choice, and so is not sharing. {NO_OBLIGATION}
+      </p>
+
+      <section className="space-y-2">
+        <h2 className="text-lg font-semibold">What {couple.partner.displayName} will see</h2>
+        <SharedItemCard item={viewOfSnapshot(preview)} />
+        <p className="text-sm text-stone-600 dark:text-stone-400">
+          They will see these words as they are now. If you edit the summary later, they keep seeing this version until
+          you share again. They never see your private note, or that it exists.
+        </p>
+      </section>
+
+      {tone.suggest ? (
+        <section role="note" className="space-y-2 rounded-xl border border-amber-300 bg-amber-50 p-4 text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-50">
+          <h2 className="font-semibold">A gentle suggestion</h2>
+          <p>{tone.suggestion}</p>
+          <p className="text-sm">
+            <Link href={`/summaries/${summary.id}/edit`}>Rephrase it</Link>, or share it as it is: it is up to you.
+          </p>
+        </section>
+      ) : null}
+
+      <details className="rounded-xl border border-stone-200 p-4 text-sm dark:border-stone-800">
+        <summary className="cursor-pointer font-medium">Good reasons not to share (yet)</summary>
+        <ul className="mt-2 space-y-2">
+          {REASONS_NOT_TO_SHARE.map((reason) => (
+            <li key={reason.label}>
+              <span className="font-medium">{reason.label}.</span> {reason.hint}
+            </li>
+          ))}
+        </ul>
+      </details>
+
+      <ActionForm
+        action={shareSummaryAction}
+        hidden={{ summaryId: summary.id }}
+        submitLabel={`Share with ${couple.partner.displayName}`}
+        pendingLabel="Sharing…"
+        className="space-y-5"
+      >
+        <fieldset className="space-y-3">
+          <legend className="text-sm font-medium">Pause for a moment</legend>
+          {(["ownChoice", "aboutMe"] as const).map((question) => (
+            <div key={question} className="flex items-start gap-3 rounded-lg border border-stone-200 p-3 dark:border-stone-700">
+              <input id={`reflect-${question}`} type="checkbox" name={question} value="yes" className="mt-1 h-4 w-4 accent-teal-700" aria-describedby={`reflect-${question}-hint`} />
+              <label htmlFor={`reflect-${question}`} className="text-sm">
+                <span className="font-medium">{REFLECTION_QUESTIONS[question].label} Yes.</span>
+                <span id={`reflect-${question}-hint`} className="block text-stone-600 dark:text-stone-400">
+                  {REFLECTION_QUESTIONS[question].hint}
+                </span>
+              </label>
+            </div>
+          ))}
+        </fieldset>
+        <ChoiceGroup
+          name="depth"
+          legend={`${REFLECTION_QUESTIONS.howMuch.label} ${REFLECTION_QUESTIONS.howMuch.hint}`}
+          type="radio"
+          choices={DEPTHS}
+          selected={summary.depth}
+        />
+        <TextAreaField
+          name="reflectionNote"
+          label="A note to yourself (optional, never shown to your partner)"
+          rows={2}
+          maxLength={SUMMARY_LIMITS.reflectionNote}
+        />
+      </ActionForm>
+    </div>
+  );
+}

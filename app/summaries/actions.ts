@@ -1,0 +1,48 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import type { FormState } from "@/lib/actions/form-state";
+import { userFormAction } from "@/lib/actions/user-form-action";
+import { shareSummary, unshareSummary } from "@/lib/data/consent";
+import { createSummary, deleteSummary, updateSummary } from "@/lib/data/summaries";
+import { postedId } from "@/lib/validation/fields";
+import { shareReflectionSchema, summaryInputSchema } from "@/lib/validation/summary";
+
+function revalidateSharing() {
+  for (const path of ["/summaries", "/shared", "/plan"]) revalidatePath(path);
+}
+
+export const createSummaryAction = userFormAction(summaryInputSchema, async (access, input): Promise<FormState> => {
+  const { id } = await createSummary(access, input);
+  revalidatePath("/summaries");
+  redirect(`/summaries/${id}?saved=1`);
+});
+
+export const updateSummaryAction = userFormAction(
+  summaryInputSchema.safeExtend({ id: postedId }),
+  async (access, { id, ...input }): Promise<FormState> => {
+    await updateSummary(access, id, input);
+    revalidatePath("/summaries");
+    redirect(`/summaries/${id}?saved=1`);
+  },
+);
+
+export const deleteSummaryAction = userFormAction(z.object({ id: postedId }), async (access, { id }): Promise<FormState> => {
+  await deleteSummary(access, id);
+  revalidateSharing();
+  redirect("/summaries?deleted=1");
+});
+
+export const shareSummaryAction = userFormAction(shareReflectionSchema.extend({ summaryId: postedId }), async (access, reflection): Promise<FormState> => {
+  const { outcome } = await shareSummary(access, reflection);
+  revalidateSharing();
+  redirect(`/summaries/${reflection.summaryId}?shared=${outcome}`);
+});
+
+export const unshareSummaryAction = userFormAction(z.object({ summaryId: postedId }), async (access, { summaryId }): Promise<FormState> => {
+  await unshareSummary(access, summaryId);
+  revalidateSharing();
+  redirect(`/summaries/${summaryId}?unshared=1`);
+});

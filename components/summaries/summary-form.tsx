@@ -1,0 +1,89 @@
+"use client";
+
+import { useActionState } from "react";
+import { ChoiceGroup } from "@/components/ui/choice-group";
+import { InputField, TextAreaField } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { IDLE, type FormState } from "@/lib/actions/form-state";
+import { DEPTHS, FRAMINGS, RESPONSE_WISHES, SHARE_REASONS } from "@/lib/content/guidance";
+import { SUMMARY_LIMITS } from "@/lib/validation/summary";
+
+export type SummaryFormValues = {
+  id?: string;
+  noteId: string;
+  title: string;
+  body: string;
+  depth: string;
+  framing: string;
+  whyReasons: string[];
+  whyText: string;
+  responseWish: string;
+};
+
+type SummaryFormProps = {
+  action: (previous: FormState, formData: FormData) => Promise<FormState>;
+  initial: SummaryFormValues;
+  submitLabel: string;
+};
+
+/** Writing a summary shares nothing: sharing is a separate, deliberate step. */
+export function SummaryForm({ action, initial, submitLabel }: SummaryFormProps) {
+  const [state, formAction] = useActionState(action, IDLE);
+  const values = state.status === "error" ? { ...initial, ...state.values } : initial;
+  const errors = state.status === "error" ? state.fieldErrors : {};
+  const text = (value: string | string[] | undefined) => (typeof value === "string" ? value : "");
+  return (
+    <form action={formAction} className="space-y-6" noValidate>
+      <FormAlert state={state} />
+      {initial.id ? <input type="hidden" name="id" value={initial.id} /> : null}
+      <input type="hidden" name="noteId" value={initial.noteId} />
+      <InputField
+        name="title"
+        label="Headline"
+        hint="One line your partner would read first."
+        required
+        maxLength={SUMMARY_LIMITS.title}
+        defaultValue={text(values.title)}
+        errors={errors.title}
+      />
+      <TextAreaField
+        name="body"
+        label="What you might share"
+        hint="Write it about you: what you noticed, what you feel, what you are trying."
+        rows={6}
+        maxLength={SUMMARY_LIMITS.body}
+        defaultValue={text(values.body)}
+        errors={errors.body}
+      />
+      <ChoiceGroup name="depth" legend="How much of it" type="radio" choices={DEPTHS} selected={values.depth} errors={errors.depth} />
+      <ChoiceGroup name="framing" legend="How to frame it" type="radio" choices={FRAMINGS} selected={values.framing} errors={errors.framing} />
+      <ChoiceGroup
+        name="whyReasons"
+        legend="Why I want to share (optional)"
+        type="checkbox"
+        choices={SHARE_REASONS}
+        selected={values.whyReasons}
+        errors={errors.whyReasons}
+      />
+      <TextAreaField
+        name="whyText"
+        label="In my own words (optional)"
+        rows={2}
+        maxLength={SUMMARY_LIMITS.whyText}
+        defaultValue={text(values.whyText)}
+        errors={errors.whyText}
+      />
+      <ChoiceGroup
+        name="responseWish"
+        legend="How I'd like you to respond (optional)"
+        type="radio"
+        choices={RESPONSE_WISHES}
+        selected={values.responseWish}
+        noneLabel="No preference"
+        errors={errors.responseWish}
+      />
+      <SubmitButton pendingLabel="Saving…">{submitLabel}</SubmitButton>
+    </form>
+  );
+}

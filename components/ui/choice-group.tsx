@@ -1,0 +1,54 @@
+import type { Choice } from "@/lib/content/guidance";
+
+type ChoiceGroupProps = {
+  name: string;
+  legend: string;
+  choices: Record<string, Choice>;
+  type: "radio" | "checkbox";
+  /** The checked value(s). */
+  selected: string | string[] | null | undefined;
+  errors?: string[];
+  /** For an optional single choice: the label of "none of these". */
+  noneLabel?: string;
+};
+
+/** A labelled group of radio buttons or checkboxes with hints, whose error is announced with it. */
+export function ChoiceGroup({ name, legend, choices, type, selected, errors, noneLabel }: ChoiceGroupProps) {
+  const checked = new Set(Array.isArray(selected) ? selected : selected ? [selected] : []);
+  const errorId = errors?.length ? `${name}-error` : undefined;
+  const options: [string, Choice][] = [...(noneLabel ? [["", { label: noneLabel, hint: "" }] as [string, Choice]] : []), ...Object.entries(choices)];
+  return (
+    <fieldset className="space-y-2" aria-describedby={errorId}>
+      <legend className="text-sm font-medium text-stone-800 dark:text-stone-100">{legend}</legend>
+      {options.map(([value, choice]) => {
+        const id = `${name}-${value || "none"}`;
+        return (
+          <div key={id} className="flex items-start gap-3 rounded-lg border border-stone-200 p-3 dark:border-stone-700">
+            <input
+              id={id}
+              type={type}
+              name={name}
+              value={value}
+              defaultChecked={value ? checked.has(value) : checked.size === 0}
+              className="mt-1 h-4 w-4 accent-teal-700"
+              aria-describedby={choice.hint ? `${id}-hint` : undefined}
+            />
+            <label htmlFor={id} className="text-sm">
+              <span className="font-medium">{choice.label}</span>
+              {choice.hint ? (
+                <span id={`${id}-hint`} className="block text-stone-600 dark:text-stone-400">
+                  {choice.hint}
+                </span>
+              ) : null}
+            </label>
+          </div>
+        );
+      })}
+      {errorId ? (
+        <p id={errorId} className="text-sm font-medium text-rose-700 dark:text-rose-300">
+          {errors?.join(" ")}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}

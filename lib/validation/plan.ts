@@ -1,0 +1,36 @@
+import { DateTime } from "luxon";
+import { z } from "zod";
+import { optionalText } from "./fields";
+
+export const PLAN_LIMITS = { topicTitle: 200, topicDetail: 1_000 } as const;
+
+export const topicInputSchema = z.object({
+  title: z
+    .string({ error: "Name the topic." })
+    .trim()
+    .min(1, "Name the topic.")
+    .max(PLAN_LIMITS.topicTitle, `Keep the topic under ${PLAN_LIMITS.topicTitle} characters.`),
+  detail: optionalText(PLAN_LIMITS.topicDetail, `Keep the detail under ${PLAN_LIMITS.topicDetail.toLocaleString("en")} characters.`),
+});
+
+/**
+ * The conversation's date and time as typed in the viewer's own time zone (sent along by the
+ * browser), or empty to clear it.
+ */
+export const conversationTimeSchema = z
+  .object({
+    conversationAt: z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Enter a date and time.")], {
+      error: "Enter a date and time.",
+    }),
+    timeZone: z.string().trim().max(64).optional(),
+  })
+  .transform((input, context) => {
+    if (!input.conversationAt) return { conversationAt: null };
+    const zone = input.timeZone && DateTime.local().setZone(input.timeZone).isValid ? input.timeZone : "UTC";
+    const local = DateTime.fromISO(input.conversationAt, { zone });
+    if (!local.isValid || local.year < 2000 || local.year > 2100) {
+      context.addIssue({ code: "custom", path: ["conversationAt"], message: "Enter a real date and time." });
+      return z.NEVER;
+    }
+    return { conversationAt: local.toJSDate() };
+  });
