@@ -1,6 +1,12 @@
 import { registerUser } from "@/lib/auth/accounts";
-import type { Db } from "@/lib/db/types";
+import { CHECK_IN_TOPICS } from "@/lib/content/guidance";
+import type { Access } from "@/lib/data/access";
+import { shareSummary } from "@/lib/data/consent";
+import { acceptInvite, createInvite } from "@/lib/data/couples";
 import { createNote } from "@/lib/data/notes";
+import { addSharedItemToPlan, addTopics } from "@/lib/data/plan";
+import { createSummary } from "@/lib/data/summaries";
+import type { Db } from "@/lib/db/types";
 
 /** The demo couple's accounts, for people trying the app. Everyone knows this password. */
 export const DEMO_PASSWORD = "demo-password-1";
@@ -10,34 +16,68 @@ export const DEMO_PARTNERS = [
   { displayName: "Alex", email: "alex@demo.example" },
 ] as const;
 
-const SAM_NOTES = [
-  {
+/** Sam's private space: two notes, one summary shared and one kept as a private draft. */
+async function seedSam(sam: Access): Promise<void> {
+  const shutdown = await createNote(sam, {
     title: "Noticing the shutdown",
     body: "When a conversation heats up I go quiet and leave the room. Today we traced it back to how arguments went at home growing up. I want to try naming it out loud instead: \"I'm flooded, I need ten minutes.\"",
     workingOn: "Staying present when things get tense",
     sessionDate: new Date("2026-11-18T00:00:00.000Z"),
-  },
-  {
+  });
+  await createNote(sam, {
     title: "Work stress, not us",
     body: "Realised a lot of my irritability lately is the deadline at work, and I have been bringing it home.",
     workingOn: null,
     sessionDate: null,
-  },
-];
+  });
+  const shared = await createSummary(sam, {
+    noteId: shutdown.id,
+    title: "Why I go quiet in arguments",
+    body: "When I go quiet in an argument it isn't that I don't care. I get overwhelmed and need a short break. I'm practising saying so out loud, and coming back after ten minutes.",
+    depth: "BRIEF",
+    framing: "THERAPY_WORK",
+    whyReasons: ["FEEL_CLOSER", "BROACH_A_TOPIC"],
+    whyText: null,
+    responseWish: "JUST_LISTEN",
+  });
+  await createSummary(sam, {
+    noteId: null,
+    title: "Something about my family (not ready yet)",
+    body: "A draft I may share one day, or never.",
+    depth: "HEADLINE",
+    framing: "CONTENT_ONLY",
+    whyReasons: [],
+    whyText: null,
+    responseWish: null,
+  });
+  const { consentId } = await shareSummary(sam, {
+    summaryId: shared.id,
+    ownChoice: "yes",
+    aboutMe: "yes",
+    depth: "BRIEF",
+    reflectionNote: null,
+  });
+  await addSharedItemToPlan(sam, consentId);
+}
 
 /**
- * Creates the demo couple's accounts and a few private notes. Touches nothing that exists:
- * an account already there is left exactly as it is.
+ * Creates the demo couple (Sam and Alex, linked, with notes, one shared summary and a
+ * planned check-in). Touches nothing that exists: if either account is already there,
+ * nothing at all is created.
  */
 export async function seedDemo(db: Db): Promise<{ created: string[] }> {
-  const created: string[] = [];
-  for (const partner of DEMO_PARTNERS) {
-    const result = await registerUser(db, { ...partner, password: DEMO_PASSWORD });
-    if (!result.ok) continue;
-    created.push(partner.email);
-    if (partner.displayName === "Sam") {
-      for (const note of SAM_NOTES) await createNote({ db, userId: result.user.id }, note);
-    }
-  }
-  return { created };
+  const existing = await db.user.count({ where: { email: { in: DEMO_PARTNERS.map((partner) => partner.email) } } });
+  if (existing > 0) return { created: [] };
+  const [sam, alex] = await Promise.all(DEMO_PARTNERS.map((partner) => registerUser(db, { ...partner, password: DEMO_PASSWORD })));
+  if (!sam?.ok || !alex?.ok) return { created: [] };
+  const samAccess = { db, userId: sam.user.id };
+  const alexAccess = { db, userId: alex.user.id };
+  const invite = await createInvite(samAccess);
+  await acceptInvite(alexAccess, invite.token);
+  await seedSam(samAccess);
+  await addTopics(alexAccess, [
+    ...CHECK_IN_TOPICS.map((topic) => ({ title: topic.label, detail: topic.hint })),
+    { title: "Visiting my parents at the holidays", detail: "How long, and where we stay." },
+  ]);
+  return { created: DEMO_PARTNERS.map((partner) => partner.email) };
 }

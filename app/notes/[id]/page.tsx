@@ -42,6 +42,9 @@ export default async function NotePage({ params, searchParams }: Props) {
         <Link href={`/notes/${note.id}/edit`} className={`${buttonClass("secondary")} no-underline hover:no-underline`}>
           Edit
         </Link>
+        <Link href={`/summaries/new?from=${note.id}`} className={`${buttonClass("secondary")} no-underline hover:no-underline`}>
+          Draft a summary to maybe share…
+        </Link>
         <DeleteNoteForm noteId={note.id} />
       </div>
     </article>
