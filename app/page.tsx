@@ -1,12 +1,17 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { buttonClass } from "@/components/ui/button-class";
+import { Notice } from "@/components/ui/notice";
 import { getCurrentUser } from "@/lib/auth/session";
 
-export default async function HomePage() {
+type Props = { searchParams: Promise<{ deleted?: string }> };
+
+export default async function HomePage({ searchParams }: Props) {
   if (await getCurrentUser()) redirect("/notes");
+  const { deleted } = await searchParams;
   return (
     <div className="space-y-8">
+      {deleted ? <Notice>Your account and everything in it are deleted.</Notice> : null}
       <section className="space-y-4">
         <h1 className="text-3xl font-semibold tracking-tight">Your therapy stays yours. What you share is your choice.</h1>
         <p className="text-lg text-stone-700 dark:text-stone-300">

@@ -19,6 +19,7 @@ export async function SiteHeader() {
               <Link href="/shared">Shared</Link>
               <Link href="/plan">Our plan</Link>
               <Link href="/couple">Partner</Link>
+              <Link href="/account">Account</Link>
               <SignOutButton />
             </>
           ) : (

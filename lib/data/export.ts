@@ -1,15 +1,19 @@
 import "server-only";
 import type { Access } from "./access";
+import { listMyConsentHistory } from "./consent";
 import { listNotesInFull } from "./notes";
+import { listSummaries } from "./summaries";
 
 /** Everything the app holds that belongs to the acting user, and nothing of anyone else's. */
 export async function exportMyData(access: Access) {
-  const [account, notes] = await Promise.all([
+  const [account, notes, summaries, sharingHistory] = await Promise.all([
     access.db.user.findUniqueOrThrow({
       where: { id: access.userId },
       select: { email: true, displayName: true, createdAt: true },
     }),
     listNotesInFull(access),
+    listSummaries(access),
+    listMyConsentHistory(access),
   ]);
-  return { exportedAt: new Date().toISOString(), account, notes };
+  return { exportedAt: new Date().toISOString(), account, notes, summaries, sharingHistory };
 }

@@ -1,0 +1,23 @@
+import "server-only";
+import { verifyPassword } from "@/lib/auth/password";
+import type { Access } from "./access";
+import { getMyCouple, leaveCouple } from "./couples";
+import { DomainError } from "./errors";
+
+/** Ends every session of the account, on every device: their tokens carry the old version. */
+export async function signOutEverywhere(access: Access): Promise<void> {
+  await access.db.user.update({ where: { id: access.userId }, data: { sessionVersion: { increment: 1 } } });
+}
+
+/**
+ * Deletes the account and everything in it, after the password is confirmed. A couple is left
+ * first, so everything shared into it is withdrawn as on any leaving (C3).
+ */
+export async function deleteAccount(access: Access, password: string, now = new Date()): Promise<void> {
+  const user = await access.db.user.findUniqueOrThrow({ where: { id: access.userId }, select: { passwordHash: true } });
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    throw new DomainError("invalid", "That password is not right, so nothing was deleted.");
+  }
+  if (await getMyCouple(access)) await leaveCouple(access, now);
+  await access.db.user.delete({ where: { id: access.userId } });
+}
