@@ -1,0 +1,43 @@
+import { expectNoSeriousAccessibilityProblems } from "./support/axe";
+import { expect, test, writeNote } from "./support/fixtures";
+
+test.describe("pages have no serious accessibility problems", () => {
+  test("sign-in and sign-up pages, including their error states", async ({ page }) => {
+    await page.goto("/sign-in");
+    await expectNoSeriousAccessibilityProblems(page);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByLabel("Email", { exact: true })).toHaveAttribute("aria-invalid", "true");
+    await expectNoSeriousAccessibilityProblems(page);
+
+    await page.goto("/sign-up");
+    await expectNoSeriousAccessibilityProblems(page);
+    await page.getByRole("button", { name: "Create my account" }).click();
+    await expect(page.getByLabel("Your name")).toHaveAttribute("aria-invalid", "true");
+    await expectNoSeriousAccessibilityProblems(page);
+  });
+
+  test("the private space: empty list, new note with errors, list, note and edit pages", async ({ signUp }) => {
+    const { page } = await signUp("Eli");
+    await expectNoSeriousAccessibilityProblems(page);
+
+    await page.goto("/notes/new");
+    await expectNoSeriousAccessibilityProblems(page);
+    await page.getByRole("button", { name: "Save note" }).click();
+    await expect(page.getByLabel("Title")).toHaveAttribute("aria-invalid", "true");
+    await expectNoSeriousAccessibilityProblems(page);
+
+    const noteId = await writeNote(page, { title: "A note to check", body: "Some words.", sessionDate: "2026-11-01", workingOn: "Patience" });
+    await expectNoSeriousAccessibilityProblems(page);
+    await page.goto("/notes");
+    await expectNoSeriousAccessibilityProblems(page);
+    await page.goto(`/notes/${noteId}/edit`);
+    await expectNoSeriousAccessibilityProblems(page);
+  });
+
+  test("the start, about and not-found pages", async ({ page }) => {
+    for (const path of ["/", "/about", "/notes/00000000-0000-4000-8000-000000000000/nothing-here"]) {
+      await page.goto(path);
+      await expectNoSeriousAccessibilityProblems(page);
+    }
+  });
+});

@@ -1,0 +1,60 @@
+import { randomUUID } from "node:crypto";
+import { test as base, expect, type Page } from "@playwright/test";
+
+export { expect };
+
+export type Person = { page: Page; displayName: string; email: string; password: string };
+
+type Fixtures = {
+  /** Signs up a brand-new account in its own browser context (its own cookies), signed in on /notes. */
+  signUp: (displayName: string) => Promise<Person>;
+};
+
+/** Every run starts on an empty database, but emails are unique anyway so a rerun never collides. */
+export function uniqueEmail(label: string): string {
+  return `${label.toLowerCase()}-${randomUUID()}@e2e.example`;
+}
+
+export const test = base.extend<Fixtures>({
+  signUp: async ({ browser }, provide) => {
+    const contexts: Awaited<ReturnType<typeof browser.newContext>>[] = [];
+    await provide(async (displayName) => {
+      const context = await browser.newContext();
+      contexts.push(context);
+      const page = await context.newPage();
+      const person = { page, displayName, email: uniqueEmail(displayName), password: "a long enough passphrase" };
+      await page.goto("/sign-up");
+      await page.getByLabel("Your name").fill(person.displayName);
+      await page.getByLabel("Email", { exact: true }).fill(person.email);
+      await page.getByLabel("Password", { exact: true }).fill(person.password);
+      await page.getByRole("button", { name: "Create my account" }).click();
+      // Two password hashes (create, then sign in) and three round trips: allow a busy machine time.
+      await expect(page).toHaveURL(/\/notes$/, { timeout: 30_000 });
+      return person;
+    });
+    for (const context of contexts) await context.close();
+  },
+});
+
+export type NoteFields = { title: string; body?: string; sessionDate?: string; workingOn?: string };
+
+/** Writes a note through the new-note form; returns its id (from the page it lands on). */
+export async function writeNote(page: Page, note: NoteFields): Promise<string> {
+  await page.goto("/notes/new");
+  await page.getByLabel("Title").fill(note.title);
+  if (note.sessionDate) await page.getByLabel("Session date (optional)").fill(note.sessionDate);
+  if (note.workingOn) await page.getByLabel("What I'm working on (optional)").fill(note.workingOn);
+  if (note.body) await page.getByLabel("Note", { exact: true }).fill(note.body);
+  await page.getByRole("button", { name: "Save note" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  const id = new URL(page.url()).pathname.split("/")[2];
+  if (!id) throw new Error(`Saving a note landed on ${page.url()}, not on the note.`);
+  return id;
+}
+
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
