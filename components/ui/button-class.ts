@@ -1,10 +1,11 @@
 export type ButtonTone = "primary" | "secondary" | "danger";
 
 const tones: Record<ButtonTone, string> = {
-  primary: "bg-teal-700 text-white hover:bg-teal-800 dark:bg-teal-600 dark:hover:bg-teal-500",
+  // The same fills in dark mode: white on a lighter teal or rose falls below 4.5:1 contrast.
+  primary: "bg-teal-700 text-white hover:bg-teal-800",
   secondary:
     "border border-stone-300 bg-white text-stone-800 hover:bg-stone-100 dark:border-stone-600 dark:bg-stone-900 dark:text-stone-100 dark:hover:bg-stone-800",
-  danger: "bg-rose-700 text-white hover:bg-rose-800 dark:bg-rose-600 dark:hover:bg-rose-500",
+  danger: "bg-rose-700 text-white hover:bg-rose-800",
 };
 
 export function buttonClass(tone: ButtonTone = "primary"): string {
