@@ -43,7 +43,8 @@ const seedDemo = !args.has("--no-demo") && (target.kind !== "postgres" || proces
 if (seedDemo) run("npx", ["tsx", "--conditions=react-server", "scripts/db/seed.ts"]);
 if (!args.has("--skip-build")) run("npx", ["next", "build"], { NEXT_TELEMETRY_DISABLED: "1" });
 
-const server = spawn("npx", ["next", "start", "-H", host, "-p", port], {
+// The next binary itself, not through npx: then the signals forwarded below reach the server.
+const server = spawn(path.resolve("node_modules/.bin/next"), ["start", "-H", host, "-p", port], {
   stdio: ["ignore", "pipe", "inherit"],
   env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: url, NEXTAUTH_SECRET: authSecret() },
 });
