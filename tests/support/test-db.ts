@@ -86,7 +86,7 @@ async function createFromTemplate(admin: pg.Client, database: string, template: 
  * pg's Pool.end() resolves before its clients' sockets have closed; a forced drop would then
  * kill those connections and their clients would raise unhandled errors. Wait for them first.
  */
-async function waitForConnectionsToEnd(admin: pg.Client, database: string): Promise<void> {
+export async function waitForConnectionsToEnd(admin: pg.Client, database: string): Promise<void> {
   for (let attempt = 1; attempt <= 100; attempt += 1) {
     const { rows } = await admin.query<{ open: number }>("SELECT count(*)::int AS open FROM pg_stat_activity WHERE datname = $1", [database]);
     if (rows[0]?.open === 0) return;
