@@ -1,0 +1,217 @@
+/**
+ * Access matrix, data layer: every function of lib/data that returns or changes an item, for
+ * the author, the partner and a stranger, in every item state. (A signed-out visitor has no
+ * Access to pass: the edges refuse them before the data layer; see the page, action and
+ * route matrices.)
+ */
+import { afterAll, beforeAll } from "vitest";
+import {
+  acknowledgeSharedItem,
+  listMyConsentHistory,
+  listSharedItems,
+  shareSummary,
+  unshareSummary,
+} from "@/lib/data/consent";
+import { exportMyData } from "@/lib/data/export";
+import { deleteNote, getNote, listNotes, listNotesInFull, updateNote } from "@/lib/data/notes";
+import { addSharedItemToPlan, getPlan, moveItem, removeFromPlan, setDiscussed } from "@/lib/data/plan";
+import { createSummary, deleteSummary, getSummary, listSummaries, updateSummary } from "@/lib/data/summaries";
+import type { Db } from "@/lib/db/types";
+import {
+  NOTHING,
+  NOT_FOUND,
+  REFUSED,
+  dataRead,
+  dataWrite,
+  readMatrix,
+  shows,
+  writeMatrix,
+  type Call,
+  type ReadExpectation,
+  type WriteExpectation,
+} from "../../support/access-matrix";
+import { SIGNED_IN_ACTORS, SNAPSHOT, WHOLE_NOTE, isActive, type Actor, type ItemState } from "../../support/consent-world";
+import { createTestDb, type TestDb } from "../../support/test-db";
+import { accessFor } from "../../support/users";
+import * as expectations from "./expectations";
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb();
+});
+afterAll(() => t.close());
+const db = () => t.db;
+
+const as = ({ db, world, actor }: Call) => accessFor(db, world[actor as Exclude<Actor, "signed-out">]);
+
+const onlyAuthor = (content: ReadExpectation, otherwise: ReadExpectation) => (actor: Actor) => (actor === "author" ? content : otherwise);
+
+readMatrix({
+  db,
+  actors: SIGNED_IN_ACTORS,
+  entries: [
+    {
+      name: "getNote",
+      target: "note",
+      run: (call) => dataRead(() => getNote(as(call), call.target)),
+      expected: onlyAuthor(shows(...WHOLE_NOTE), NOT_FOUND),
+    },
+    {
+      name: "listNotes",
+      target: "none",
+      run: (call) => dataRead(() => listNotes(as(call))),
+      expected: onlyAuthor(shows("noteTitle", "noteWorkingOn", "noteId"), NOTHING),
+    },
+    {
+      name: "listNotesInFull",
+      target: "none",
+      run: (call) => dataRead(() => listNotesInFull(as(call))),
+      expected: onlyAuthor(shows(...WHOLE_NOTE), NOTHING),
+    },
+    {
+      name: "getSummary",
+      target: "summary",
+      run: (call) => dataRead(() => getSummary(as(call), call.target)),
+      expected: (actor, state) => (actor === "author" && state !== "private note" ? expectations.summaryAsAuthorReadsIt(state) : NOT_FOUND),
+    },
+    {
+      name: "listSummaries",
+      target: "none",
+      run: (call) => dataRead(() => listSummaries(as(call))),
+      expected: (actor, state) => (actor === "author" ? expectations.summaryAsAuthorReadsIt(state) : NOTHING),
+    },
+    {
+      name: "listSharedItems",
+      target: "none",
+      run: (call) => dataRead(() => listSharedItems(as(call))),
+      expected: expectations.sharedView,
+    },
+    {
+      name: "getPlan",
+      target: "none",
+      run: (call) => dataRead(() => getPlan(as(call))),
+      expected: (actor, state) =>
+        actor === "stranger" || state === "after leaving the couple" ? REFUSED : isActive(state) ? shows(...SNAPSHOT) : NOTHING,
+    },
+    {
+      name: "listMyConsentHistory",
+      target: "none",
+      run: (call) => dataRead(() => listMyConsentHistory(as(call))),
+      expected: (actor, state) => (actor === "author" ? expectations.historyOf(state) : NOTHING),
+    },
+    {
+      name: "exportMyData",
+      target: "none",
+      run: (call) => dataRead(() => exportMyData(as(call))),
+      expected: onlyAuthor(expectations.EVERYTHING_OF_THE_AUTHORS, NOTHING),
+    },
+  ],
+});
+
+const reflection = (summaryId: string) => ({ summaryId, ownChoice: "yes" as const, aboutMe: "yes" as const, depth: "BRIEF" as const, reflectionNote: null });
+
+const effects = {
+  noteTitle: (db: Db, _world: unknown, id: string) => db.note.findUnique({ where: { id }, select: { title: true } }),
+  summaryTitle: (db: Db, _world: unknown, id: string) => db.summary.findUnique({ where: { id }, select: { title: true } }),
+  activeConsent: (db: Db, _world: unknown, summaryId: string) =>
+    db.shareConsent.findFirst({ where: { summaryId, withdrawnAt: null }, select: { id: true } }),
+  acknowledged: (db: Db, _world: unknown, id: string) => db.shareConsent.findUnique({ where: { id }, select: { acknowledgedAt: true } }),
+  onPlan: (db: Db, _world: unknown, consentId: string) => db.planItem.findUnique({ where: { consentId }, select: { id: true } }),
+  planItem: (db: Db, _world: unknown, id: string) => db.planItem.findUnique({ where: { id }, select: { discussedAt: true, position: true } }),
+};
+
+const authorOnly = (actor: Actor): WriteExpectation => (actor === "author" ? "changes" : "refused");
+const authorsSummary = (actor: Actor, state: ItemState): WriteExpectation =>
+  actor === "author" && state !== "private note" ? "changes" : "refused";
+
+writeMatrix({
+  db,
+  actors: SIGNED_IN_ACTORS,
+  entries: [
+    {
+      name: "updateNote",
+      target: "note",
+      run: (call) => dataWrite(() => updateNote(as(call), call.target, { title: "Changed", body: "Changed", workingOn: null, sessionDate: null })),
+      expected: authorOnly,
+      effect: effects.noteTitle,
+    },
+    {
+      name: "deleteNote",
+      target: "note",
+      run: (call) => dataWrite(() => deleteNote(as(call), call.target)),
+      expected: authorOnly,
+      effect: effects.noteTitle,
+    },
+    {
+      name: "createSummary from the note",
+      target: "note",
+      run: (call) => dataWrite(() => createSummary(as(call), { ...call.world.draft, noteId: call.target })),
+      expected: authorOnly,
+      effect: (db, world) => db.summary.count({ where: { authorId: world.author.id } }),
+    },
+    {
+      name: "updateSummary",
+      target: "summary",
+      run: (call) => dataWrite(() => updateSummary(as(call), call.target, { ...call.world.draft, title: "Changed" })),
+      expected: authorsSummary,
+      effect: effects.summaryTitle,
+    },
+    {
+      name: "deleteSummary",
+      target: "summary",
+      run: (call) => dataWrite(() => deleteSummary(as(call), call.target)),
+      expected: authorsSummary,
+      effect: effects.summaryTitle,
+    },
+    {
+      name: "shareSummary",
+      target: "summary",
+      run: (call) => dataWrite(() => shareSummary(as(call), reflection(call.target))),
+      expected: expectations.share,
+      effect: effects.activeConsent,
+    },
+    {
+      name: "unshareSummary",
+      target: "summary",
+      run: (call) => dataWrite(() => unshareSummary(as(call), call.target)),
+      expected: expectations.unshare,
+      effect: effects.activeConsent,
+    },
+    {
+      name: "acknowledgeSharedItem",
+      target: "consent",
+      run: (call) => dataWrite(() => acknowledgeSharedItem(as(call), call.target)),
+      expected: expectations.acknowledge,
+      effect: effects.acknowledged,
+    },
+    {
+      name: "addSharedItemToPlan",
+      target: "consent",
+      worldOptions: { sharedOnPlan: false },
+      run: (call) => dataWrite(() => addSharedItemToPlan(as(call), call.target)),
+      expected: expectations.eitherPartnerWhileShared,
+      effect: effects.onPlan,
+    },
+    {
+      name: "setDiscussed",
+      target: "plan item",
+      run: (call) => dataWrite(() => setDiscussed(as(call), call.target, true)),
+      expected: expectations.eitherPartnerWhileShared,
+      effect: effects.planItem,
+    },
+    {
+      name: "moveItem",
+      target: "plan item",
+      run: (call) => dataWrite(() => moveItem(as(call), call.target, "up")),
+      expected: expectations.eitherPartnerWhileShared,
+      effect: effects.planItem,
+    },
+    {
+      name: "removeFromPlan",
+      target: "plan item",
+      run: (call) => dataWrite(() => removeFromPlan(as(call), call.target)),
+      expected: expectations.eitherPartnerWhileShared,
+      effect: effects.planItem,
+    },
+  ],
+});
