@@ -2,6 +2,9 @@ import { expectNoSeriousAccessibilityProblems } from "./support/axe";
 import { expect, test, writeNote } from "./support/fixtures";
 
 test.describe("pages have no serious accessibility problems", () => {
+  // Each axe pass takes seconds on a busy two-core machine, and these tests run several.
+  test.slow();
+
   test("sign-in and sign-up pages, including their error states", async ({ page }) => {
     await page.goto("/sign-in");
     await expectNoSeriousAccessibilityProblems(page);
@@ -16,7 +19,7 @@ test.describe("pages have no serious accessibility problems", () => {
     await expectNoSeriousAccessibilityProblems(page);
   });
 
-  test("the private space: empty list, new note with errors, list, note and edit pages", async ({ signUp }) => {
+  test("the empty private space and the new-note form, with its errors", async ({ signUp }) => {
     const { page } = await signUp("Eli");
     await expectNoSeriousAccessibilityProblems(page);
 
@@ -25,7 +28,10 @@ test.describe("pages have no serious accessibility problems", () => {
     await page.getByRole("button", { name: "Save note" }).click();
     await expect(page.getByLabel("Title")).toHaveAttribute("aria-invalid", "true");
     await expectNoSeriousAccessibilityProblems(page);
+  });
 
+  test("a note, the note list and the edit page", async ({ signUp }) => {
+    const { page } = await signUp("Eli");
     const noteId = await writeNote(page, { title: "A note to check", body: "Some words.", sessionDate: "2026-11-01", workingOn: "Patience" });
     await expectNoSeriousAccessibilityProblems(page);
     await page.goto("/notes");
