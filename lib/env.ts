@@ -12,6 +12,16 @@ const envSchema = z
     PGLITE_DATA_DIR: z.string().min(1).optional(),
     NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters.").optional(),
     NEXTAUTH_URL: z.url({ error: "NEXTAUTH_URL must be the app's public URL." }).optional(),
+    // Email and reminders (README: "Reminders and email").
+    SMTP_URL: z
+      .url({ protocol: /^smtps?$/, error: "SMTP_URL must be an smtp:// or smtps:// URL." })
+      .optional(),
+    MAIL_FROM: z.string().trim().min(3, "MAIL_FROM must be a sender address, e.g. Common Ground <hello@example.org>.").optional(),
+    APP_URL: z.url({ protocol: /^https?$/, error: "APP_URL must be the app's public http(s) URL, used in email links." }).optional(),
+    CRON_SECRET: z.string().min(32, "CRON_SECRET must be at least 32 characters.").optional(),
+    REMINDER_DISPATCH: z
+      .enum(["app", "external"], { error: "REMINDER_DISPATCH must be app (the default) or external." })
+      .default("app"),
   })
   .refine((env) => env.NODE_ENV !== "production" || env.NEXTAUTH_SECRET, {
     message: "NEXTAUTH_SECRET is required in production (npm start generates one in .data/).",

@@ -1,0 +1,68 @@
+import "server-only";
+import nodemailer from "nodemailer";
+import type { Db } from "@/lib/db/types";
+
+/**
+ * The one way the app sends email. With SMTP_URL set, messages go to that server through
+ * nodemailer; without it (the embedded default), they are kept in the OutboxMessage table
+ * and shown to their recipient at /outbox, so a newcomer can read them without a mail server.
+ */
+export type EmailAttachment = { filename: string; content: string; contentType: string };
+
+export type OutgoingEmail = {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  headers?: Record<string, string>;
+  attachments?: EmailAttachment[];
+};
+
+export type SendEmail = (email: OutgoingEmail) => Promise<void>;
+
+export type SmtpMailer = { send: SendEmail; close: () => void };
+
+/** Connections kept open to the SMTP server; a sweep sends this many messages at once. */
+export const SMTP_CONNECTIONS = 4;
+
+/** Pooled: a sweep sends many messages, and reusing connections keeps it quick. */
+export function createSmtpMailer(options: { url: string; from: string; maxConnections?: number }): SmtpMailer {
+  // nodemailer reads every option from the URL when given one, so the pool settings go there
+  // too (unless SMTP_URL already sets them).
+  const url = new URL(options.url);
+  if (!url.searchParams.has("pool")) url.searchParams.set("pool", "true");
+  if (!url.searchParams.has("maxConnections")) url.searchParams.set("maxConnections", String(options.maxConnections ?? SMTP_CONNECTIONS));
+  const transport = nodemailer.createTransport(url.toString());
+  return {
+    send: async (email) => {
+      await transport.sendMail({
+        from: options.from,
+        to: email.to,
+        subject: email.subject,
+        text: email.text,
+        html: email.html,
+        headers: email.headers,
+        attachments: email.attachments,
+      });
+    },
+    close: () => transport.close(),
+  };
+}
+
+/** The embedded default's mailer: the message is stored for the development outbox page. */
+export function createOutboxMailer(db: Db): SendEmail {
+  return async (email) => {
+    await db.outboxMessage.create({
+      data: {
+        to: email.to.toLowerCase(),
+        subject: email.subject,
+        text: email.text,
+        html: email.html,
+        headers: {
+          ...email.headers,
+          ...(email.attachments?.length ? { "X-Attachments": email.attachments.map((file) => file.filename).join(", ") } : {}),
+        },
+      },
+    });
+  };
+}

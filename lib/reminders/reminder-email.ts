@@ -1,0 +1,48 @@
+import "server-only";
+import { occurrenceCalendar } from "@/lib/email/ics";
+import type { OutgoingEmail } from "@/lib/email/mailer";
+import { reminderEmail } from "@/lib/email/templates";
+import { oneClickUnsubscribeUrl, unsubscribePageUrl, unsubscribeToken } from "./unsubscribe-link";
+
+export type ReminderLinks = { appUrl: string; unsubscribeSecret: string };
+
+/**
+ * The reminder for one check-in occurrence, to one recipient: when, a link, a calendar file,
+ * and the recipient's own unsubscribe link. Nothing else about the couple goes in it.
+ */
+export function composeReminder(input: {
+  to: string;
+  userId: string;
+  coupleId: string;
+  occurrenceAt: Date;
+  timeZone: string;
+  links: ReminderLinks;
+  now: Date;
+}): OutgoingEmail {
+  const { appUrl, unsubscribeSecret } = input.links;
+  const token = unsubscribeToken(input.userId, unsubscribeSecret);
+  const checkInsUrl = `${appUrl}/check-ins`;
+  const rendered = reminderEmail({
+    occurrenceAt: input.occurrenceAt,
+    timeZone: input.timeZone,
+    checkInsUrl,
+    unsubscribeUrl: unsubscribePageUrl(appUrl, token),
+  });
+  const calendar = occurrenceCalendar({
+    uid: `check-in-${input.coupleId}-${input.occurrenceAt.getTime()}@common-ground`,
+    url: checkInsUrl,
+    stampedAt: input.now,
+    occurrenceAt: input.occurrenceAt,
+    timeZone: input.timeZone,
+  });
+  return {
+    to: input.to,
+    ...rendered,
+    headers: {
+      "List-Unsubscribe": `<${oneClickUnsubscribeUrl(appUrl, token)}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+      "Auto-Submitted": "auto-generated",
+    },
+    attachments: [{ filename: "check-in.ics", content: calendar, contentType: "text/calendar; charset=utf-8; method=PUBLISH" }],
+  };
+}

@@ -1,0 +1,229 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { getMyReminderSettings } from "@/lib/data/reminder-preferences";
+import { createSmtpMailer, type SendEmail, type SmtpMailer } from "@/lib/email/mailer";
+import { CLAIM_LEASE_MS } from "@/lib/reminders/policy";
+import { sweepReminders, type SweepOptions } from "@/lib/reminders/sweep";
+import { createCouples, minutesBefore, NEXT_CHECK_IN, TEST_LINKS } from "../support/reminders";
+import { startSmtpListener, type SmtpListener } from "../support/smtp-listener";
+import { createTestDb, type TestDb } from "../support/test-db";
+
+let t: TestDb;
+let smtp: SmtpListener;
+let mailer: SmtpMailer;
+
+beforeAll(async () => {
+  t = await createTestDb();
+});
+afterAll(() => t.close());
+
+beforeEach(async () => {
+  // Every test starts with no couples, so one test's schedules never reach another's sweep.
+  await t.db.user.deleteMany();
+  await t.db.couple.deleteMany();
+  smtp = await startSmtpListener();
+  mailer = createSmtpMailer({ url: smtp.url, from: "Common Ground <reminders@app.test>" });
+});
+afterEach(async () => {
+  mailer.close();
+  await smtp.stop();
+});
+
+function sweep(now: Date, options: Partial<SweepOptions> = {}) {
+  return sweepReminders({ now: () => now, db: t.db, send: mailer.send, workerId: "worker-1", links: TEST_LINKS, ...options });
+}
+
+const recipients = () => smtp.messages.map((message) => (Array.isArray(message.to) ? "" : (message.to?.text ?? "")));
+
+async function statuses() {
+  const rows = await t.db.reminderDelivery.groupBy({ by: ["status"], _count: true });
+  return Object.fromEntries(rows.map((row) => [row.status, row._count]));
+}
+
+describe("planning and sending", () => {
+  it("each opted-in partner gets one email per chosen lead time, and sweeping again sends nothing more", async () => {
+    const [couple] = await createCouples(t.db, 1, { leadMinutes: [1440, 60] });
+    const dayBefore = minutesBefore(NEXT_CHECK_IN, 1440);
+    expect((await sweep(dayBefore)).sent).toBe(2);
+    expect((await sweep(dayBefore)).sent).toBe(0);
+    expect((await sweep(minutesBefore(NEXT_CHECK_IN, 60))).sent).toBe(2);
+    expect((await sweep(minutesBefore(NEXT_CHECK_IN, 59))).sent).toBe(0);
+    expect(recipients().sort()).toEqual([...couple!.members.map((m) => m.email), ...couple!.members.map((m) => m.email)].sort());
+    expect(await statuses()).toEqual({ SENT: 4 });
+  });
+
+  it("nothing is sent before a reminder is due, or to someone who never opted in", async () => {
+    await createCouples(t.db, 1, { leadMinutes: [60] });
+    await createCouples(t.db, 1, { leadMinutes: [60], optedIn: false });
+    expect((await sweep(minutesBefore(NEXT_CHECK_IN, 61))).sent).toBe(0);
+    expect((await sweep(minutesBefore(NEXT_CHECK_IN, 60))).sent).toBe(2);
+    expect(smtp.messages).toHaveLength(2);
+    expect(await t.db.reminderDelivery.count()).toBe(2);
+  });
+
+  it("the email says when, links to the app, offers one-click unsubscribe, and attaches the check-in in its time zone", async () => {
+    const [couple] = await createCouples(t.db, 1, { leadMinutes: [60] });
+    await sweep(minutesBefore(NEXT_CHECK_IN, 60));
+    expect(smtp.messages).toHaveLength(2);
+    const [first, second] = smtp.messages;
+    for (const message of [first!, second!]) {
+      expect(message.subject).toBe("Reminder: check-in on Monday, 30 November 2026 at 19:00 CET");
+      expect(message.text).toContain("Monday, 30 November 2026 at 19:00 CET (Europe/Berlin)");
+      expect(message.text).toContain("http://app.test/check-ins");
+      expect(message.html).toContain('href="http://app.test/check-ins"');
+      expect(message.text).toMatch(/Stop these reminders: http:\/\/app\.test\/unsubscribe\/[0-9a-f-]{36}\.[\w-]+/);
+      const attachment = message.attachments.find((file) => file.filename === "check-in.ics");
+      expect(attachment?.contentType).toBe("text/calendar");
+      const ics = attachment!.content.toString("utf8");
+      expect(ics).toContain("DTSTART;TZID=Europe/Berlin:20261130T190000");
+      expect(ics).toContain("TZID:Europe/Berlin");
+      expect(ics).toMatch(/BEGIN:STANDARD\r\nTZOFFSETFROM:\+0200\r\nTZOFFSETTO:\+0100/);
+      expect(ics).toContain("SUMMARY:Check-in together");
+    }
+    // Each raw message carries its recipient's own one-click link in the headers.
+    for (const member of couple!.members) {
+      const unfolded = smtp.raw.map((raw) => raw.replace(/\r\n(?=[ \t])/g, ""));
+      const source = unfolded.find((raw) => raw.includes(`To: ${member.email}`))!;
+      expect(source).toMatch(new RegExp(`List-Unsubscribe: <http://app\\.test/api/reminders/unsubscribe/${member.id}\\.[\\w-]+>`));
+      expect(source).toContain("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
+    }
+    // Both partners read the same words; only their own unsubscribe link differs.
+    const withoutLinks = (text: string) => text.replace(/unsubscribe\/[^\s"<>]+/g, "unsubscribe/LINK");
+    expect(withoutLinks(first!.text!)).toBe(withoutLinks(second!.text!));
+    expect(withoutLinks(String(first!.html))).toBe(withoutLinks(String(second!.html)));
+  });
+});
+
+describe("delivery that cannot double or drop", () => {
+  it("two sweeps at once over 1,000 due reminders send exactly 1,000 emails", { timeout: 180_000 }, async () => {
+    const quiet = await startSmtpListener({ parse: false });
+    const quietMailer = createSmtpMailer({ url: quiet.url, from: "reminders@app.test" });
+    try {
+      const couples = await createCouples(t.db, 500, { leadMinutes: [60] });
+      const now = minutesBefore(NEXT_CHECK_IN, 30);
+      const run = (workerId: string) => sweep(now, { workerId, send: quietMailer.send, batchSize: 50 });
+      const [a, b] = await Promise.all([run("worker-a"), run("worker-b")]);
+      expect(a.sent + b.sent).toBe(1000);
+      expect(quiet.raw).toHaveLength(1000);
+      const sentTo = quiet.raw.map((raw) => /^To: (.+)$/m.exec(raw)?.[1]?.trim());
+      expect(new Set(sentTo).size).toBe(1000);
+      expect(new Set(sentTo)).toEqual(new Set(couples.flatMap((couple) => couple.members.map((m) => m.email))));
+      expect(await statuses()).toEqual({ SENT: 1000 });
+    } finally {
+      quietMailer.close();
+      await quiet.stop();
+    }
+  });
+
+  it("a mail server that is down and then back loses no reminder: failed sends wait, retry, and all arrive once", async () => {
+    await createCouples(t.db, 10, { leadMinutes: [60] });
+    const due = minutesBefore(NEXT_CHECK_IN, 60);
+    await smtp.stop();
+    const down = await sweep(due);
+    expect(down).toMatchObject({ sent: 0, retrying: 20 });
+    const waiting = await t.db.reminderDelivery.findMany();
+    expect(waiting.every((row) => row.status === "PENDING" && row.attempts === 1 && row.lastError)).toBe(true);
+
+    await smtp.start();
+    expect((await sweep(new Date(due.getTime() + 30_000))).sent).toBe(0); // still backing off
+    expect((await sweep(new Date(due.getTime() + 61_000))).sent).toBe(20);
+    expect(smtp.messages).toHaveLength(20);
+    expect(new Set(recipients()).size).toBe(20);
+    expect(await statuses()).toEqual({ SENT: 20 });
+  });
+
+  it("a sweep that dies mid-batch is taken over after its lease, and nobody gets a reminder twice", async () => {
+    await createCouples(t.db, 10, { leadMinutes: [60] });
+    const now = minutesBefore(NEXT_CHECK_IN, 45);
+    let started = 0;
+    const diesAfterSeven: SendEmail = async (email) => {
+      started += 1;
+      if (started > 7) return new Promise<void>(() => {}); // the process is gone: this send never completes
+      await mailer.send(email);
+    };
+    void sweep(now, { workerId: "doomed", send: diesAfterSeven, sendConcurrency: 4 });
+    // Seven sent, then each of its four lanes is stuck on a send that never ends.
+    await expect.poll(() => started, { timeout: 10_000 }).toBe(11);
+    expect(smtp.messages).toHaveLength(7);
+
+    // While the dead worker's lease runs, another worker leaves its claims alone.
+    expect((await sweep(new Date(now.getTime() + 60_000), { workerId: "rescuer" })).sent).toBe(0);
+    const rescue = await sweep(new Date(now.getTime() + CLAIM_LEASE_MS + 1_000), { workerId: "rescuer" });
+    expect(rescue.sent).toBe(13);
+    expect(smtp.messages).toHaveLength(20);
+    expect(new Set(recipients()).size).toBe(20);
+    expect(await statuses()).toEqual({ SENT: 20 });
+  });
+
+  it("after downtime, reminders for check-ins that already began are skipped, not sent late", async () => {
+    await createCouples(t.db, 1, { leadMinutes: [60] });
+    expect(await sweep(minutesBefore(NEXT_CHECK_IN, 110))).toMatchObject({ planned: 2, sent: 0 });
+    const afterDowntime = await sweep(new Date(NEXT_CHECK_IN.getTime() + 2 * 60 * 60_000));
+    expect(afterDowntime).toMatchObject({ sent: 0, skippedStale: 2 });
+    expect(smtp.messages).toHaveLength(0);
+    expect(await statuses()).toEqual({ SKIPPED: 2 });
+  });
+
+  it("after downtime, a day-before reminder overtaken by the hour-before one is skipped: one email, not a burst", async () => {
+    await createCouples(t.db, 1, { leadMinutes: [1440, 60] });
+    expect(await sweep(minutesBefore(NEXT_CHECK_IN, 1500))).toMatchObject({ planned: 2, sent: 0 });
+    const afterDowntime = await sweep(minutesBefore(NEXT_CHECK_IN, 50));
+    expect(afterDowntime.sent).toBe(2);
+    expect(smtp.messages).toHaveLength(2);
+    const rows = await t.db.reminderDelivery.findMany({ select: { leadMinutes: true, status: true } });
+    expect(rows.filter((row) => row.leadMinutes === 1440).map((row) => row.status)).toEqual(["SKIPPED", "SKIPPED"]);
+    expect(rows.filter((row) => row.leadMinutes === 60).map((row) => row.status)).toEqual(["SENT", "SENT"]);
+  });
+
+  it("a send that keeps failing is retried with growing waits, then marked failed, visible to its recipient only", async () => {
+    const [couple] = await createCouples(t.db, 1, { leadMinutes: [60] });
+    const [me, partner] = couple!.members;
+    await t.db.reminderPreference.update({ where: { userId: partner!.id }, data: { emailEnabled: false } });
+    await smtp.stop();
+    const due = minutesBefore(NEXT_CHECK_IN, 60);
+    const at = (minutes: number) => new Date(due.getTime() + minutes * 60_000);
+    expect(await sweep(at(0), { maxAttempts: 3 })).toMatchObject({ retrying: 1 });
+    expect(await sweep(at(0.5), { maxAttempts: 3 })).toMatchObject({ retrying: 0, failed: 0 });
+    expect(await sweep(at(1), { maxAttempts: 3 })).toMatchObject({ retrying: 1 });
+    expect((await getMyReminderSettings({ db: t.db, userId: me!.id })).retrying).not.toBeNull();
+    expect(await sweep(at(2.5), { maxAttempts: 3 })).toMatchObject({ retrying: 0, failed: 0 });
+    expect(await sweep(at(3), { maxAttempts: 3 })).toMatchObject({ failed: 1 });
+    const row = await t.db.reminderDelivery.findFirstOrThrow();
+    expect(row).toMatchObject({ status: "FAILED", attempts: 3 });
+    expect(row.lastError).toMatch(/ECONNREFUSED|connect/i);
+
+    const mine = await getMyReminderSettings({ db: t.db, userId: me!.id });
+    expect(mine.lastFailure?.occurrenceAt.toISOString()).toBe(NEXT_CHECK_IN.toISOString());
+    expect(mine.retrying).toBeNull();
+    const theirs = await getMyReminderSettings({ db: t.db, userId: partner!.id });
+    expect(theirs).toMatchObject({ lastFailure: null, retrying: null });
+  });
+});
+
+describe("checked again at send time", () => {
+  it("nobody who opted out, unsubscribed, left the couple or whose couple ended gets the planned reminder", async () => {
+    const [optedOut, left, ended, control] = await createCouples(t.db, 4, { leadMinutes: [60] });
+    expect((await sweep(minutesBefore(NEXT_CHECK_IN, 100))).planned).toBe(8);
+
+    await t.db.reminderPreference.update({ where: { userId: optedOut!.members[0]!.id }, data: { emailEnabled: false } });
+    await t.db.reminderPreference.update({ where: { userId: optedOut!.members[1]!.id }, data: { unsubscribedAt: new Date() } });
+    await t.db.coupleMember.delete({ where: { userId: left!.members[0]!.id } });
+    await t.db.coupleMember.delete({ where: { userId: left!.members[1]!.id } });
+    await t.db.couple.update({ where: { id: ended!.coupleId }, data: { endedAt: new Date() } });
+
+    const report = await sweep(minutesBefore(NEXT_CHECK_IN, 60));
+    expect(report).toMatchObject({ sent: 2, skipped: 6 });
+    expect(recipients().sort()).toEqual(control!.members.map((m) => m.email).sort());
+  });
+
+  it("a reminder planned for the old time is skipped when the schedule changes, and the new time is reminded instead", async () => {
+    const [couple] = await createCouples(t.db, 1, { leadMinutes: [60] });
+    expect((await sweep(minutesBefore(NEXT_CHECK_IN, 100))).planned).toBe(2);
+    await t.db.checkInSchedule.update({ where: { coupleId: couple!.coupleId }, data: { localTime: "19:30" } });
+    expect(await sweep(minutesBefore(NEXT_CHECK_IN, 60))).toMatchObject({ sent: 0, skipped: 2 });
+    expect(await sweep(minutesBefore(NEXT_CHECK_IN, 30))).toMatchObject({ sent: 2 });
+    expect(smtp.messages.map((message) => message.subject)).toEqual([
+      "Reminder: check-in on Monday, 30 November 2026 at 19:30 CET",
+      "Reminder: check-in on Monday, 30 November 2026 at 19:30 CET",
+    ]);
+  });
+});

@@ -1,0 +1,67 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "@/lib/db/types";
+import type { CheckInRule } from "@/lib/check-ins/occurrences";
+
+/**
+ * Test setup for reminders: couples made directly with Prisma (as the invite flow would
+ * leave them), each with a schedule and both members opted in.
+ */
+export const TEST_LINKS = { appUrl: "http://app.test", unsubscribeSecret: "test-secret-for-unsubscribe-links-0123456789" };
+
+export const MONDAY_EVENING_BERLIN: CheckInRule = {
+  cadence: "WEEKLY",
+  weekday: 1,
+  localTime: "19:00",
+  timeZone: "Europe/Berlin",
+  startsOn: "2026-01-05",
+};
+
+/** Monday 30 November 2026, 19:00 in Berlin. */
+export const NEXT_CHECK_IN = new Date("2026-11-30T18:00:00.000Z");
+
+export function minutesBefore(instant: Date, minutes: number): Date {
+  return new Date(instant.getTime() - minutes * 60_000);
+}
+
+export type TestCouple = { coupleId: string; members: { id: string; email: string }[] };
+
+/** Many couples at once (createMany), for the concurrency tests and the benchmark. */
+export async function createCouples(
+  db: Db,
+  count: number,
+  options: { rule?: CheckInRule; leadMinutes?: number[]; optedIn?: boolean } = {},
+): Promise<TestCouple[]> {
+  const rule = options.rule ?? MONDAY_EVENING_BERLIN;
+  const couples: TestCouple[] = Array.from({ length: count }, () => {
+    const tag = randomUUID().slice(0, 12);
+    return {
+      coupleId: randomUUID(),
+      members: [
+        { id: randomUUID(), email: `a-${tag}@example.test` },
+        { id: randomUUID(), email: `b-${tag}@example.test` },
+      ],
+    };
+  });
+  const users = couples.flatMap((couple) => couple.members);
+  await db.user.createMany({
+    data: users.map((user) => ({ id: user.id, email: user.email, displayName: "Partner", passwordHash: "not-a-password-hash" })),
+  });
+  await db.couple.createMany({ data: couples.map((couple) => ({ id: couple.coupleId })) });
+  await db.coupleMember.createMany({
+    data: couples.flatMap((couple) => couple.members.map((member) => ({ userId: member.id, coupleId: couple.coupleId }))),
+  });
+  await db.checkInSchedule.createMany({
+    data: couples.map((couple) => ({
+      coupleId: couple.coupleId,
+      cadence: rule.cadence,
+      weekday: rule.weekday,
+      localTime: rule.localTime,
+      timeZone: rule.timeZone,
+      startsOn: new Date(`${rule.startsOn}T00:00:00.000Z`),
+    })),
+  });
+  await db.reminderPreference.createMany({
+    data: users.map((user) => ({ userId: user.id, emailEnabled: options.optedIn ?? true, leadMinutes: options.leadMinutes ?? [60] })),
+  });
+  return couples;
+}
