@@ -35,6 +35,10 @@ export type ShareOutcome = { consentId: string; outcome: "shared" | "reshared" |
  * it was shared before with other text, that consent is replaced by this new one (C4).
  */
 export async function shareSummary(access: Access, reflection: ShareReflection, now = new Date()): Promise<ShareOutcome> {
+  // C6 holds for every caller, not only the form: a consent is only ever recorded as reflected.
+  if (reflection.ownChoice !== "yes" || reflection.aboutMe !== "yes") {
+    throw new DomainError("invalid", "Share only when it is your own choice and about your own feelings.");
+  }
   const couple = await requireMyCouple(access);
   if (!couple.partner) throw new DomainError("conflict", "You are not linked with a partner.");
   try {

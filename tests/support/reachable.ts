@@ -1,0 +1,72 @@
+import type { ReactElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { GET as exportRoute } from "@/app/api/export/route";
+import CouplePage from "@/app/couple/page";
+import NotesPage from "@/app/notes/page";
+import PlanPage from "@/app/plan/page";
+import SharedPage from "@/app/shared/page";
+import SharingHistoryPage from "@/app/summaries/history/page";
+import SummariesPage from "@/app/summaries/page";
+import type { CurrentUser } from "@/lib/auth/session";
+import { listMyConsentHistory, listSharedItems } from "@/lib/data/consent";
+import { getMyCouple } from "@/lib/data/couples";
+import { DomainError } from "@/lib/data/errors";
+import { exportMyData } from "@/lib/data/export";
+import { listNotes } from "@/lib/data/notes";
+import { getPlan } from "@/lib/data/plan";
+import { listSummaries } from "@/lib/data/summaries";
+import type { Db } from "@/lib/db/types";
+import { signInAs } from "./fake-session";
+import { accessFor } from "./users";
+
+async function settle(run: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof DomainError) return { refused: error.message };
+    throw error;
+  }
+}
+
+const page = async (run: () => Promise<ReactElement>) => renderToStaticMarkup(await run());
+
+/** The export's own time stamp is the one thing that changes from call to call. */
+const withoutExportTime = (text: string) => text.replace(/"exportedAt":"[^"]*"/, '"exportedAt":"…"');
+
+/**
+ * Everything one signed-in user can reach, as data and as the pages their browser gets: the
+ * data-layer functions, every page that lists things, and the export. Tests compare it before
+ * and after the other partner acts, to prove that nothing of what the other did shows through.
+ * Pages need the faked session (tests/support/fake-session.ts) mocked in the calling test file.
+ */
+export async function everythingReachableBy(db: Db, user: CurrentUser): Promise<Record<string, string>> {
+  const access = accessFor(db, user);
+  signInAs(user);
+  const none = { searchParams: Promise.resolve({}) };
+  const data = {
+    listSharedItems: await settle(() => listSharedItems(access)),
+    getPlan: await settle(() => getPlan(access)),
+    getMyCouple: await settle(() => getMyCouple(access)),
+    listMyConsentHistory: await settle(() => listMyConsentHistory(access)),
+    listSummaries: await settle(() => listSummaries(access)),
+    listNotes: await settle(() => listNotes(access)),
+  };
+  const exported = withoutExportTime(JSON.stringify(await exportMyData(access)));
+  const response = await exportRoute(new Request("http://127.0.0.1:3000/api/export"), {});
+  return {
+    ...Object.fromEntries(Object.entries(data).map(([name, value]) => [name, JSON.stringify(value)])),
+    exportMyData: exported,
+    "GET /api/export": withoutExportTime(await response.text()),
+    "/shared": await page(() => SharedPage()),
+    "/plan": await page(() => PlanPage()),
+    "/couple": await page(() => CouplePage(none)),
+    "/summaries/history": await page(() => SharingHistoryPage()),
+    "/summaries": await page(() => SummariesPage(none)),
+    "/notes": await page(() => NotesPage(none)),
+  };
+}
+
+/** All of it as one text, for "contains nothing of ..." checks. */
+export async function allTextReachableBy(db: Db, user: CurrentUser): Promise<string> {
+  return Object.values(await everythingReachableBy(db, user)).join("\n");
+}
