@@ -18,6 +18,7 @@ export async function SiteHeader() {
               <Link href="/summaries">Summaries</Link>
               <Link href="/shared">Shared</Link>
               <Link href="/plan">Our plan</Link>
+              <Link href="/check-ins">Check-ins</Link>
               <Link href="/couple">Partner</Link>
               <Link href="/account">Account</Link>
               <SignOutButton />

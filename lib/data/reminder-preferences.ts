@@ -59,8 +59,10 @@ export async function saveMyReminderPreferences(access: Access, input: ReminderP
   ]);
 }
 
-/** The one-click unsubscribe: reminders stop until the person opts in again. */
-export async function unsubscribeFromReminders(access: Access, now = new Date()): Promise<void> {
+/** The one-click unsubscribe: reminders stop until the person opts in again. False when the account is gone. */
+export async function unsubscribeFromReminders(access: Access, now = new Date()): Promise<boolean> {
+  const exists = await access.db.user.count({ where: { id: access.userId } });
+  if (!exists) return false;
   await access.db.$transaction([
     access.db.reminderPreference.upsert({
       where: { userId: access.userId },
@@ -69,4 +71,5 @@ export async function unsubscribeFromReminders(access: Access, now = new Date())
     }),
     access.db.reminderDelivery.deleteMany({ where: { userId: access.userId, status: "PENDING" } }),
   ]);
+  return true;
 }

@@ -1,0 +1,20 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import type { FormState } from "@/lib/actions/form-state";
+import { userFormAction } from "@/lib/actions/user-form-action";
+import { saveCheckInSchedule } from "@/lib/data/check-ins";
+import { saveMyReminderPreferences } from "@/lib/data/reminder-preferences";
+import { checkInScheduleSchema, reminderPreferencesSchema } from "@/lib/validation/check-in";
+
+export const saveScheduleAction = userFormAction(checkInScheduleSchema, async (access, input): Promise<FormState> => {
+  await saveCheckInSchedule(access, input);
+  revalidatePath("/check-ins");
+  return { status: "ok", message: "Saved. Your partner sees the same check-in." };
+});
+
+export const saveReminderPreferencesAction = userFormAction(reminderPreferencesSchema, async (access, input): Promise<FormState> => {
+  await saveMyReminderPreferences(access, input);
+  revalidatePath("/check-ins");
+  return { status: "ok", message: input.emailEnabled ? "Saved. Your reminders are on." : "Saved. Reminders are off." };
+});

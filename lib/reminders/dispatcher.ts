@@ -1,0 +1,47 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import { describeSweep, runReminderSweep } from "./run";
+
+export const SWEEP_INTERVAL_MS = 60_000;
+
+export type ReminderDispatcher = { stop: () => Promise<void> };
+
+/**
+ * Sweeps every interval, never two at once in this process: the next sweep is scheduled only
+ * when the last one has finished. The timer does not keep the process alive, and stop() waits
+ * for a sweep in progress. A process killed mid-sweep loses nothing: its claims expire and
+ * another sweep takes them over (lib/reminders/sweep.ts).
+ */
+export function startReminderDispatcher(options: { intervalMs?: number; firstRunAfterMs?: number } = {}): ReminderDispatcher {
+  const intervalMs = options.intervalMs ?? SWEEP_INTERVAL_MS;
+  const workerId = `app-${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  let stopped = false;
+
+  const schedule = (delayMs: number) => {
+    timer = setTimeout(tick, delayMs);
+    timer.unref();
+  };
+  const tick = () => {
+    running = runReminderSweep(workerId)
+      .then((report) => {
+        if (report.sent || report.failed || report.retrying) console.info(`Reminder sweep: ${describeSweep(report)}.`);
+      })
+      .catch((error: unknown) => console.error("Reminder sweep failed; the next sweep will try again.", error))
+      .finally(() => {
+        running = null;
+        if (!stopped) schedule(intervalMs);
+      });
+  };
+
+  schedule(options.firstRunAfterMs ?? 5_000);
+  return {
+    stop: async () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import { getEnv } from "@/lib/env";
+import { SWEEP_INTERVAL_MS } from "@/lib/reminders/dispatcher";
+import { describeSweep, runReminderSweep } from "@/lib/reminders/run";
+
+/**
+ * `npm run reminders:worker`: sends reminders from a process of its own, for deployments
+ * with several app instances (set REMINDER_DISPATCH=external on those). Any number of workers
+ * may run: their claims never overlap. Stops after the current sweep on SIGINT or SIGTERM.
+ */
+getEnv();
+if (!process.env.DATABASE_URL) {
+  console.error("The reminder worker shares the app's database: set DATABASE_URL. (The embedded PGlite database can be opened by one process only; with it, the app sends reminders itself.)");
+  process.exit(1);
+}
+
+const workerId = `worker-${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
+let stopping = false;
+let wake: (() => void) | null = null;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    stopping = true;
+    wake?.();
+  });
+}
+
+console.log(`Reminder worker ${workerId}: sweeping every ${SWEEP_INTERVAL_MS / 1000} s.`);
+while (!stopping) {
+  try {
+    console.log(`${new Date().toISOString()} ${describeSweep(await runReminderSweep(workerId))}`);
+  } catch (error) {
+    console.error("Reminder sweep failed; the next sweep will try again.", error);
+  }
+  if (stopping) break;
+  await new Promise<void>((resolve) => {
+    wake = resolve;
+    setTimeout(resolve, SWEEP_INTERVAL_MS);
+  });
+}
+console.log("Reminder worker stopped.");
+process.exit(0);
