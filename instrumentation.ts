@@ -5,9 +5,7 @@ export async function register() {
   const env = getEnv();
   // Reminders are sent from this process unless a worker or an external cron does it (README).
   if (env.REMINDER_DISPATCH === "app" && process.env.NEXT_PHASE !== "phase-production-build") {
-    const { startReminderDispatcher } = await import("./lib/reminders/dispatcher");
-    const dispatcher = startReminderDispatcher();
-    // Next.js exits on these signals; no new sweep starts once they arrive.
-    for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void dispatcher.stop());
+    const { startDispatcherUntilShutdown } = await import("./lib/reminders/dispatcher");
+    startDispatcherUntilShutdown();
   }
 }

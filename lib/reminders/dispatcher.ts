@@ -45,3 +45,10 @@ export function startReminderDispatcher(options: { intervalMs?: number; firstRun
     },
   };
 }
+
+/** The app server's dispatcher: Next.js exits on SIGINT and SIGTERM, and no new sweep starts once they arrive. */
+export function startDispatcherUntilShutdown(): ReminderDispatcher {
+  const dispatcher = startReminderDispatcher();
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void dispatcher.stop());
+  return dispatcher;
+}
