@@ -5,8 +5,12 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { FormState } from "@/lib/actions/form-state";
 import { userFormAction } from "@/lib/actions/user-form-action";
-import { absoluteUrl } from "@/lib/http/absolute-url";
+import { requireUser } from "@/lib/auth/session";
 import { acceptInvite, createInvite, leaveCouple, revokeMyInvites } from "@/lib/data/couples";
+import { sendEmail } from "@/lib/email/send";
+import { inviteEmail } from "@/lib/email/templates";
+import { absoluteUrl } from "@/lib/http/absolute-url";
+import { emailSchema } from "@/lib/validation/account";
 
 export const createInviteAction = userFormAction(z.object({}), async (access): Promise<FormState> => {
   const invite = await createInvite(access);
@@ -16,6 +20,29 @@ export const createInviteAction = userFormAction(z.object({}), async (access): P
     message: "Your invite link is ready. Copy it now: for your safety it is shown only once.",
     data: { link: await absoluteUrl(`/invite/${invite.token}`) },
   };
+});
+
+/** The same single-use link, sent by email. The email carries the link and the inviter's name, nothing else. */
+export const emailInviteAction = userFormAction(z.object({ email: emailSchema }), async (access, { email }): Promise<FormState> => {
+  const user = await requireUser();
+  if (email === user.email) {
+    return { status: "error", message: "Some fields need a second look.", fieldErrors: { email: ["Enter your partner's email address, not your own."] }, values: { email } };
+  }
+  const invite = await createInvite(access, { email });
+  const link = await absoluteUrl(`/invite/${invite.token}`);
+  revalidatePath("/couple");
+  try {
+    await sendEmail({ to: email, ...inviteEmail({ inviterName: user.displayName, acceptUrl: link }) });
+  } catch (error) {
+    console.error("Sending an invite email failed", error);
+    return {
+      status: "error",
+      message: "The email could not be sent just now. You can copy the link below and send it yourself instead.",
+      fieldErrors: {},
+      values: { email, link },
+    };
+  }
+  return { status: "ok", message: `The invite is on its way to ${email}. The link works once, for 7 days.`, data: { link } };
 });
 
 export const revokeInviteAction = userFormAction(z.object({}), async (access): Promise<FormState> => {

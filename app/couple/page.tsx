@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { EmailInviteForm } from "@/components/couple/email-invite-form";
 import { InvitePanel } from "@/components/couple/invite-panel";
 import { ActionForm } from "@/components/ui/action-form";
 import { Notice } from "@/components/ui/notice";
@@ -66,6 +67,13 @@ export default async function CouplePage({ searchParams }: Props) {
             </div>
           ) : null}
           <InvitePanel hasOpenInvite={openInvite !== null} />
+          <div className="space-y-2 border-t border-stone-200 pt-4 dark:border-stone-800">
+            <h2 className="text-lg font-semibold">Or send it by email</h2>
+            <p className="text-sm text-stone-700 dark:text-stone-300">
+              The email says only that you invited them, with the link. It says nothing about therapy.
+            </p>
+            <EmailInviteForm />
+          </div>
         </section>
       )}
     </div>
