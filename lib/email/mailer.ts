@@ -25,6 +25,9 @@ export type SmtpMailer = { send: SendEmail; close: () => void };
 /** Connections kept open to the SMTP server; a sweep sends this many messages at once. */
 export const SMTP_CONNECTIONS = 4;
 
+/** Together under a minute and a half: see LONGEST_SEND_MS in lib/reminders/policy.ts. */
+const SMTP_TIMEOUTS_MS = { connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 45_000 };
+
 /** Pooled: a sweep sends many messages, and reusing connections keeps it quick. */
 export function createSmtpMailer(options: { url: string; from: string; maxConnections?: number }): SmtpMailer {
   // nodemailer reads every option from the URL when given one, so the pool settings go there
@@ -32,6 +35,9 @@ export function createSmtpMailer(options: { url: string; from: string; maxConnec
   const url = new URL(options.url);
   if (!url.searchParams.has("pool")) url.searchParams.set("pool", "true");
   if (!url.searchParams.has("maxConnections")) url.searchParams.set("maxConnections", String(options.maxConnections ?? SMTP_CONNECTIONS));
+  // nodemailer waits up to 10 minutes on a silent server by default; reminder claims are leased
+  // for 5 (lib/reminders/policy.ts), so a send must give up well before that.
+  for (const [name, ms] of Object.entries(SMTP_TIMEOUTS_MS)) if (!url.searchParams.has(name)) url.searchParams.set(name, String(ms));
   const transport = nodemailer.createTransport(url.toString());
   return {
     send: async (email) => {

@@ -27,7 +27,7 @@ export function startReminderDispatcher(options: { intervalMs?: number; firstRun
   const tick = () => {
     running = runReminderSweep(workerId)
       .then((report) => {
-        if (report.sent || report.failed || report.retrying) console.info(`Reminder sweep: ${describeSweep(report)}.`);
+        if (report.sent || report.failed || report.retrying || report.deferred) console.info(`Reminder sweep: ${describeSweep(report)}.`);
       })
       .catch((error: unknown) => console.error("Reminder sweep failed; the next sweep will try again.", error))
       .finally(() => {

@@ -3,6 +3,12 @@
 /** A claimed reminder belongs to its worker this long; after that a crashed worker's claim is taken over. */
 export const CLAIM_LEASE_MS = 5 * 60_000;
 
+/**
+ * The longest one send can take (the SMTP mailer's time-outs add up to less). A row is sent
+ * only while at least this much of its lease is left, so a lease never runs out mid-send.
+ */
+export const LONGEST_SEND_MS = 2 * 60_000;
+
 /** Sending is tried this many times before the reminder is marked failed and shown as such. */
 export const MAX_SEND_ATTEMPTS = 6;
 

@@ -5,7 +5,7 @@ import { ruleOf } from "@/lib/check-ins/schedule-rule";
 import type { Db } from "@/lib/db/types";
 import { SMTP_CONNECTIONS as SEND_CONCURRENCY, type SendEmail } from "@/lib/email/mailer";
 import { composeReminder, type ReminderLinks } from "./reminder-email";
-import { CLAIM_LEASE_MS, DEFAULT_BATCH_SIZE, MAX_SEND_ATTEMPTS, PLAN_AHEAD_MS, retryDelayMs } from "./policy";
+import { CLAIM_LEASE_MS, DEFAULT_BATCH_SIZE, LONGEST_SEND_MS, MAX_SEND_ATTEMPTS, PLAN_AHEAD_MS, retryDelayMs } from "./policy";
 
 /**
  * Reminder delivery: the one function every way of running it calls (in the app process, the
@@ -35,17 +35,22 @@ export type SweepReport = {
   skipped: number;
   retrying: number;
   failed: number;
+  /** Given back untried because the lease was running out; the next sweep sends them. */
+  deferred: number;
 };
 
 export async function sweepReminders(options: SweepOptions): Promise<SweepReport> {
   const { db, now } = options;
-  const report: SweepReport = { planned: 0, skippedStale: 0, sent: 0, skipped: 0, retrying: 0, failed: 0 };
+  const report: SweepReport = { planned: 0, skippedStale: 0, sent: 0, skipped: 0, retrying: 0, failed: 0, deferred: 0 };
   report.planned = await planDeliveries(db, now());
   report.skippedStale = await skipStale(db, now());
   for (;;) {
     const batch = await claimDue(db, now(), options);
     if (batch.length === 0) return report;
+    const deferredBefore = report.deferred;
     await deliverBatch(batch, options, report);
+    // This sweep is too slow for its leases: stop here and leave the rest to the next one.
+    if (report.deferred > deferredBefore) return report;
   }
 }
 
@@ -126,6 +131,7 @@ type ClaimedDelivery = {
   occurrenceAt: Date;
   leadMinutes: number;
   attempts: number;
+  claimedUntil: Date;
 };
 
 /**
@@ -147,7 +153,7 @@ async function claimDue(db: Db, now: Date, options: SweepOptions): Promise<Claim
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED
     )
-    RETURNING "id", "userId", "coupleId", "occurrenceAt", "leadMinutes", "attempts"`;
+    RETURNING "id", "userId", "coupleId", "occurrenceAt", "leadMinutes", "attempts", "claimedUntil"`;
 }
 
 async function loadRecipients(db: Db, userIds: string[]) {
@@ -205,8 +211,14 @@ async function deliverOne(
   row: ClaimedDelivery,
   recipient: Recipient | undefined,
   options: SweepOptions,
-): Promise<"sent" | "skipped" | "retrying" | "failed"> {
+): Promise<"sent" | "skipped" | "retrying" | "failed" | "deferred"> {
   const { db, workerId } = options;
+  if (options.now().getTime() + LONGEST_SEND_MS > row.claimedUntil.getTime()) {
+    // Too little of the lease is left for a send to finish inside it: give the row back
+    // untried, rather than risk another worker taking it over while this send runs.
+    await release(db, row, workerId, { status: "PENDING", lastError: null, attempts: row.attempts - 1 });
+    return "deferred";
+  }
   const reason = reasonNotToSend(row, recipient, options.now());
   const schedule = recipient?.membership?.couple.checkIn;
   if (reason || !recipient || !schedule) {
@@ -248,7 +260,13 @@ async function release(
   db: Db,
   row: ClaimedDelivery,
   workerId: string,
-  data: { status: "SENT" | "PENDING" | "FAILED" | "SKIPPED"; lastError: string | null; sentAt?: Date; nextAttemptAt?: Date },
+  data: {
+    status: "SENT" | "PENDING" | "FAILED" | "SKIPPED";
+    lastError: string | null;
+    sentAt?: Date;
+    nextAttemptAt?: Date;
+    attempts?: number;
+  },
 ): Promise<void> {
   await db.reminderDelivery.updateMany({
     where: { id: row.id, status: "SENDING", claimedBy: workerId },

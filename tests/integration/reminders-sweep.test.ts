@@ -154,6 +154,19 @@ describe("delivery that cannot double or drop", () => {
     expect(await statuses()).toEqual({ SENT: 20 });
   });
 
+  it("a worker that falls behind gives rows back untried rather than send after its lease could run out", async () => {
+    await createCouples(t.db, 2, { leadMinutes: [60] });
+    const claimedAt = minutesBefore(NEXT_CHECK_IN, 55);
+    let calls = 0;
+    // Planning, skipping and claiming see claimedAt; by the time it would send, four minutes have gone by.
+    const slowClock = () => (++calls <= 3 ? claimedAt : new Date(claimedAt.getTime() + 4 * 60_000));
+    expect(await sweep(claimedAt, { now: slowClock })).toMatchObject({ sent: 0, deferred: 4 });
+    const rows = await t.db.reminderDelivery.findMany();
+    expect(rows.map((row) => [row.status, row.attempts, row.claimedBy])).toEqual(Array(4).fill(["PENDING", 0, null]));
+    expect(smtp.messages).toHaveLength(0);
+    expect((await sweep(new Date(claimedAt.getTime() + 5 * 60_000))).sent).toBe(4);
+  });
+
   it("after downtime, reminders for check-ins that already began are skipped, not sent late", async () => {
     await createCouples(t.db, 1, { leadMinutes: [60] });
     expect(await sweep(minutesBefore(NEXT_CHECK_IN, 110))).toMatchObject({ planned: 2, sent: 0 });
