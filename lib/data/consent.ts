@@ -98,11 +98,12 @@ export async function unshareSummary(access: Access, summaryId: string, now = ne
       select: { id: true },
     });
     if (!active) throw new DomainError("invalid", "This summary is not shared right now, so there is nothing to withdraw.");
-    await tx.planItem.deleteMany({ where: { consentId: active.id } });
+    // Withdraw first: the update waits for any add-to-plan holding the consent, so the delete below sees its item.
     await tx.shareConsent.update({
       where: { id: active.id },
       data: { withdrawnAt: now, withdrawalCause: "AUTHOR_UNSHARED", activeSummaryId: null },
     });
+    await tx.planItem.deleteMany({ where: { consentId: active.id } });
   });
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { Access } from "./access";
 import { DomainError, notFound } from "./errors";
-import { isUniqueViolation } from "./transactions";
+import { isUniqueViolation, isWriteConflict } from "./transactions";
 
 export const INVITE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -116,6 +116,19 @@ export async function previewInvite(access: Pick<Access, "db">, token: string, n
 
 /** Accepts an invite: the inviter and the acting user become a couple, or nothing changes. */
 export async function acceptInvite(access: Access, token: string, now = new Date()): Promise<{ coupleId: string }> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await acceptInviteOnce(access, token, now);
+    } catch (error) {
+      // Two people accepting each other's links at once lock the two invites in opposite order;
+      // the database aborts one, and a second try sees the other's couple and says so.
+      if (attempt < 3 && isWriteConflict(error)) continue;
+      throw error;
+    }
+  }
+}
+
+async function acceptInviteOnce(access: Access, token: string, now: Date): Promise<{ coupleId: string }> {
   try {
     return await access.db.$transaction(async (tx) => {
       // Lock the invite row so two people accepting one link cannot both win.

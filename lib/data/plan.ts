@@ -1,4 +1,5 @@
 import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Access } from "./access";
 import { sharedInto } from "./consent";
 import { requireMyCouple, type MyCouple } from "./couples";
@@ -71,14 +72,14 @@ export async function getPlan(access: Access) {
   };
 }
 
-async function nextPosition(access: Access, coupleId: string): Promise<number> {
-  const { _max } = await access.db.planItem.aggregate({ where: { coupleId }, _max: { position: true } });
+async function nextPosition(db: Prisma.TransactionClient, coupleId: string): Promise<number> {
+  const { _max } = await db.planItem.aggregate({ where: { coupleId }, _max: { position: true } });
   return (_max.position ?? -1) + 1;
 }
 
 export async function addTopics(access: Access, topics: PlanTopic[]): Promise<void> {
   const couple = await requireMyCouple(access);
-  const start = await nextPosition(access, couple.id);
+  const start = await nextPosition(access.db, couple.id);
   await access.db.planItem.createMany({
     data: topics.map((topic, index) => ({
       coupleId: couple.id,
@@ -90,14 +91,23 @@ export async function addTopics(access: Access, topics: PlanTopic[]): Promise<vo
   });
 }
 
-/** Either partner may put an item that is shared into their couple on the plan. */
+/**
+ * Either partner may put an item that is shared into their couple on the plan. The consent row
+ * stays locked until the item is placed: an unshare racing this one either waits and then
+ * takes the new item off the plan, or withdraws first and this finds nothing to add (C3).
+ */
 export async function addSharedItemToPlan(access: Access, consentId: string): Promise<void> {
   const couple = await requireMyCouple(access);
-  const consent = await access.db.shareConsent.findFirst({ where: { id: consentId, ...sharedInto(couple) }, select: { id: true } });
-  if (!consent) throw notFound("This shared item is not available.");
   try {
-    await access.db.planItem.create({
-      data: { coupleId: couple.id, addedById: access.userId, consentId, position: await nextPosition(access, couple.id) },
+    await access.db.$transaction(async (tx) => {
+      const [consent] = await tx.$queryRaw<{ id: string }[]>`
+        SELECT "id" FROM "ShareConsent"
+        WHERE "id" = ${consentId} AND "coupleId" = ${couple.id} AND "withdrawnAt" IS NULL
+        FOR SHARE`;
+      if (!consent) throw notFound("This shared item is not available.");
+      await tx.planItem.create({
+        data: { coupleId: couple.id, addedById: access.userId, consentId, position: await nextPosition(tx, couple.id) },
+      });
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new DomainError("conflict", "This item is already on the plan.");

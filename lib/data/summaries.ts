@@ -86,17 +86,20 @@ export async function updateSummary(access: Access, id: string, input: SummaryIn
 /** Deleting a summary first withdraws its consent, so the partner stops seeing it at once (C3). */
 export async function deleteSummary(access: Access, id: string, now = new Date()): Promise<void> {
   await access.db.$transaction(async (tx) => {
-    const summary = await tx.summary.findFirst({ where: { id, ...visibleTo(access) }, select: { id: true } });
+    // Lock the row as a share does, so a share racing this delete is either withdrawn below or finds no summary.
+    const [summary] = await tx.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "Summary" WHERE "id" = ${id} AND "authorId" = ${access.userId} FOR UPDATE`;
     if (!summary) throw notFound("This summary does not exist, or it is not yours.");
     const withdrawn = await tx.shareConsent.findMany({
       where: { summaryId: id, authorId: access.userId, withdrawnAt: null },
       select: { id: true },
     });
-    await tx.planItem.deleteMany({ where: { consentId: { in: withdrawn.map((consent) => consent.id) } } });
+    // Withdraw before clearing the plan, as unshareSummary does.
     await tx.shareConsent.updateMany({
-      where: { summaryId: id, authorId: access.userId, withdrawnAt: null },
+      where: { id: { in: withdrawn.map((consent) => consent.id) } },
       data: { withdrawnAt: now, withdrawalCause: "SUMMARY_DELETED", activeSummaryId: null },
     });
+    await tx.planItem.deleteMany({ where: { consentId: { in: withdrawn.map((consent) => consent.id) } } });
     await tx.summary.delete({ where: { id } });
   });
 }
