@@ -1,0 +1,144 @@
+/**
+ * The plan page runs the same number of SQL statements for 5 items as for 500 (issue 3): its
+ * data is loaded in a fixed number of queries, never one per item. Counted with the test
+ * client's query log (tests/support/test-db.ts), reset just before the measured call.
+ */
+import { randomUUID } from "node:crypto";
+import { renderToStaticMarkup } from "react-dom/server";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import PlanPage from "@/app/plan/page";
+import SharedPage from "@/app/shared/page";
+import { listSharedItems } from "@/lib/data/consent";
+import { getPlan } from "@/lib/data/plan";
+import { buildWorld, type World } from "../support/consent-world";
+import { signInAs, useTestDb } from "../support/fake-session";
+import { createTestDb, type TestDb } from "../support/test-db";
+import { accessFor } from "../support/users";
+
+vi.mock("@/lib/auth/session", () => import("../support/fake-session"));
+vi.mock("@/lib/db/client", () => import("../support/fake-session"));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb();
+  useTestDb(t.db);
+});
+afterAll(() => t.close());
+
+/**
+ * A couple whose plan holds `size` items in all: half shared summaries (from both partners),
+ * half topics, plus as many shared items again that are not on the plan, and withdrawn ones
+ * that must stay out. Rows are inserted in bulk: the measured reads are what matter here.
+ */
+async function coupleWithPlanOf(size: number): Promise<World> {
+  const world = await buildWorld(t.db, "private note");
+  const shared = Math.floor(size / 2);
+  const authors = [world.author.id, world.partner.id];
+  const summaries = Array.from({ length: shared * 2 + 2 }, (_, index) => ({
+    id: randomUUID(),
+    authorId: authors[index % 2]!,
+    title: `Shared ${index}`,
+    body: `Body ${index}`,
+    depth: "BRIEF" as const,
+    framing: "CONTENT_ONLY" as const,
+  }));
+  await t.db.summary.createMany({ data: summaries });
+  const consents = summaries.map((summary, index) => {
+    const withdrawn = index >= shared * 2;
+    return {
+      id: randomUUID(),
+      authorId: summary.authorId,
+      summaryId: summary.id,
+      activeSummaryId: withdrawn ? null : summary.id,
+      coupleId: world.coupleId,
+      withdrawnAt: withdrawn ? new Date() : null,
+      withdrawalCause: withdrawn ? ("AUTHOR_UNSHARED" as const) : null,
+      sharedTitle: summary.title,
+      sharedBody: summary.body,
+      sharedDepth: summary.depth,
+      sharedFraming: summary.framing,
+      sharedWhyReasons: ["FEEL_CLOSER" as const],
+      sharedResponseWish: "JUST_LISTEN" as const,
+      reflectedOwnChoice: true,
+      reflectedAboutMe: true,
+    };
+  });
+  await t.db.shareConsent.createMany({ data: consents });
+  // The world's own "Weekend plans" topic is item one.
+  const topics = size - shared - 1;
+  await t.db.planItem.createMany({
+    data: [
+      ...consents.slice(0, shared).map((consent, index) => ({
+        coupleId: world.coupleId,
+        addedById: authors[index % 2]!,
+        consentId: consent.id,
+        position: 1 + index * 2,
+      })),
+      ...Array.from({ length: topics }, (_, index) => ({
+        coupleId: world.coupleId,
+        addedById: authors[index % 2]!,
+        topicTitle: `Topic ${index}`,
+        topicDetail: index % 3 ? null : "Some detail",
+        position: 2 + index * 2,
+      })),
+    ],
+  });
+  return world;
+}
+
+async function countQueries(run: () => Promise<unknown>): Promise<number> {
+  t.queries.count = 0;
+  await run();
+  return t.queries.count;
+}
+
+describe("the plan loads in a fixed number of queries", () => {
+  let small: World;
+  let large: World;
+  beforeAll(async () => {
+    small = await coupleWithPlanOf(5);
+    large = await coupleWithPlanOf(500);
+  });
+
+  it("holds 5 and 500 items as set up, none of them withdrawn", async () => {
+    for (const [world, size] of [
+      [small, 5],
+      [large, 500],
+    ] as const) {
+      const plan = await getPlan(accessFor(t.db, world.partner));
+      expect(plan.items).toHaveLength(size);
+      expect(plan.sharedNotOnPlan).toHaveLength(Math.floor(size / 2));
+      expect(plan.items.every((item) => item.kind === "topic" || /^Shared \d+$/.test(item.title))).toBe(true);
+    }
+  });
+
+  it("getPlan issues the same number of statements for 5 items as for 500", async () => {
+    const counts = [];
+    for (const world of [small, large]) counts.push(await countQueries(() => getPlan(accessFor(t.db, world.partner))));
+    expect(counts[0]).toBeGreaterThan(0);
+    expect(counts[1]).toBe(counts[0]);
+  });
+
+  it("the plan page, rendered, issues the same number of statements for 5 items as for 500", async () => {
+    const counts = [];
+    for (const world of [small, large]) {
+      signInAs(world.author);
+      counts.push(await countQueries(async () => renderToStaticMarkup(await PlanPage())));
+    }
+    expect(counts[0]).toBeGreaterThan(0);
+    expect(counts[1]).toBe(counts[0]);
+  });
+
+  it("the shared view, as data and as a page, issues the same number of statements for 5 shared items as for 500", async () => {
+    const data = [];
+    const pages = [];
+    for (const world of [small, large]) {
+      data.push(await countQueries(() => listSharedItems(accessFor(t.db, world.partner))));
+      signInAs(world.partner);
+      pages.push(await countQueries(async () => renderToStaticMarkup(await SharedPage())));
+    }
+    expect(data[1]).toBe(data[0]);
+    expect(pages[1]).toBe(pages[0]);
+  });
+});
