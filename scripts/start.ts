@@ -41,7 +41,7 @@ try {
 
 const seedDemo = !args.has("--no-demo") && (target.kind !== "postgres" || process.env.SEED_DEMO === "1");
 if (seedDemo) run("npx", ["tsx", "--conditions=react-server", "scripts/db/seed.ts"]);
-if (!args.has("--skip-build")) run("npx", ["next", "build"], { NEXT_TELEMETRY_DISABLED: "1" });
+if (!args.has("--skip-build")) run("npx", ["next", "build"], { NEXT_TELEMETRY_DISABLED: "1", SKIP_BUILD_TYPECHECK: "1" });
 
 // The next binary itself, not through npx: then the signals forwarded below reach the server.
 const server = spawn(path.resolve("node_modules/.bin/next"), ["start", "-H", host, "-p", port], {
