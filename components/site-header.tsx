@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getCurrentUser } from "@/lib/auth/session";
+import { NavLink } from "./nav-link";
 import { QuickExit } from "./quick-exit";
 import { SignOutButton } from "./auth/sign-out-button";
 
@@ -14,13 +15,13 @@ export async function SiteHeader() {
         <nav aria-label="Main" className="flex flex-wrap items-center gap-4 text-sm">
           {user ? (
             <>
-              <Link href="/notes">My private space</Link>
-              <Link href="/summaries">Summaries</Link>
-              <Link href="/shared">Shared</Link>
-              <Link href="/plan">Our plan</Link>
-              <Link href="/check-ins">Check-ins</Link>
-              <Link href="/couple">Partner</Link>
-              <Link href="/account">Account</Link>
+              <NavLink href="/notes">My private space</NavLink>
+              <NavLink href="/summaries">Summaries</NavLink>
+              <NavLink href="/shared">Shared</NavLink>
+              <NavLink href="/plan">Our plan</NavLink>
+              <NavLink href="/check-ins">Check-ins</NavLink>
+              <NavLink href="/couple">Partner</NavLink>
+              <NavLink href="/account">Account</NavLink>
               <SignOutButton />
             </>
           ) : (
