@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { Access } from "./access";
 import { DomainError, notFound } from "./errors";
-import { isUniqueViolation, isWriteConflict } from "./transactions";
+import { isUniqueViolation } from "./transactions";
 
 export const INVITE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -116,21 +116,16 @@ export async function previewInvite(access: Pick<Access, "db">, token: string, n
 
 /** Accepts an invite: the inviter and the acting user become a couple, or nothing changes. */
 export async function acceptInvite(access: Access, token: string, now = new Date()): Promise<{ coupleId: string }> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await acceptInviteOnce(access, token, now);
-    } catch (error) {
-      // Two people accepting each other's links at once lock the two invites in opposite order;
-      // the database aborts one, and a second try sees the other's couple and says so.
-      if (attempt < 3 && isWriteConflict(error)) continue;
-      throw error;
-    }
-  }
-}
-
-async function acceptInviteOnce(access: Access, token: string, now: Date): Promise<{ coupleId: string }> {
   try {
     return await access.db.$transaction(async (tx) => {
+      // Lock both people first, always in the same order: accepts that involve the same person
+      // (two people accepting each other's links at once) then run one after the other instead
+      // of locking each other's invites in opposite order and deadlocking.
+      const target = await tx.coupleInvite.findUnique({ where: { tokenHash: hashToken(token) }, select: { inviterId: true } });
+      if (target) {
+        await tx.$queryRaw`
+          SELECT "id" FROM "User" WHERE "id" IN (${target.inviterId}, ${access.userId}) ORDER BY "id" FOR NO KEY UPDATE`;
+      }
       // Lock the invite row so two people accepting one link cannot both win.
       const [locked] = await tx.$queryRaw<{ id: string }[]>`
         SELECT "id" FROM "CoupleInvite" WHERE "tokenHash" = ${hashToken(token)} FOR UPDATE`;
