@@ -33,6 +33,9 @@ export default async function NotesPage({ searchParams }: Props) {
           <p className="mt-2 text-stone-700 dark:text-stone-300">
             After a session, jot down what stayed with you. There is no schedule and no streak: write when it helps.
           </p>
+          <p className="mt-2 text-sm">
+            <Link href="/welcome">What your partner can and can never see</Link>
+          </p>
         </div>
       ) : (
         <ul className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900">
