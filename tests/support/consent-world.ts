@@ -10,8 +10,9 @@ import type { SummaryInput } from "@/lib/validation/summary";
 import { accessFor, createUser } from "./users";
 
 /**
- * A couple (author and partner), a stranger outside it, and one of the author's items in a
- * given state, built through the real data layer. Every piece of the author's private text
+ * A couple (author and partner), a stranger in a couple of their own (so couple-scoped checks
+ * are tested against someone who has a couple, not only against someone who has none), and
+ * one of the author's items in a given state, built through the real data layer. Every piece of the author's private text
  * carries a unique marker, so a test can list exactly which secrets an output contains.
  */
 export const ITEM_STATES = [
@@ -57,6 +58,8 @@ export type World = {
   partner: CurrentUser;
   stranger: CurrentUser;
   coupleId: string;
+  /** The stranger's own couple, with someone the test never acts as. */
+  strangerCoupleId: string;
   noteId: string;
   /** Null where the state has no such thing yet. */
   summaryId: string | null;
@@ -80,6 +83,8 @@ export async function buildWorld(db: Db, state: ItemState, options: WorldOptions
   const asPartner = accessFor(db, partner);
   const invite = await createInvite(asAuthor);
   const { coupleId } = await acceptInvite(asPartner, invite.token);
+  const strangersInvite = await createInvite(accessFor(db, stranger));
+  const { coupleId: strangerCoupleId } = await acceptInvite(accessFor(db, await createUser(db, "Kim")), strangersInvite.token);
   // A topic of the partner's own, so the plan is never empty and moving an item means something.
   await addTopics(asPartner, [{ title: "Weekend plans", detail: null }]);
 
@@ -95,6 +100,7 @@ export async function buildWorld(db: Db, state: ItemState, options: WorldOptions
     partner,
     stranger,
     coupleId,
+    strangerCoupleId,
     noteId: note.id,
     summaryId: null,
     consentId: null,
@@ -180,14 +186,15 @@ export function existingSecrets(state: ItemState, names: readonly SecretName[]):
  */
 export async function footprint(db: Db, world: World) {
   const users = [world.author.id, world.partner.id, world.stranger.id];
+  const coupleIds = [world.coupleId, world.strangerCoupleId];
   const byId = { orderBy: { id: "asc" as const } };
   const [notes, summaries, consents, planItems, couples, members, invites] = await Promise.all([
     db.note.findMany({ where: { authorId: { in: users } }, ...byId }),
     db.summary.findMany({ where: { authorId: { in: users } }, ...byId }),
-    db.shareConsent.findMany({ where: { OR: [{ authorId: { in: users } }, { coupleId: world.coupleId }] }, ...byId }),
-    db.planItem.findMany({ where: { OR: [{ coupleId: world.coupleId }, { addedById: { in: users } }] }, ...byId }),
-    db.couple.findMany({ where: { OR: [{ id: world.coupleId }, { members: { some: { userId: { in: users } } } }] }, ...byId }),
-    db.coupleMember.findMany({ where: { userId: { in: users } }, orderBy: { userId: "asc" } }),
+    db.shareConsent.findMany({ where: { OR: [{ authorId: { in: users } }, { coupleId: { in: coupleIds } }] }, ...byId }),
+    db.planItem.findMany({ where: { OR: [{ coupleId: { in: coupleIds } }, { addedById: { in: users } }] }, ...byId }),
+    db.couple.findMany({ where: { OR: [{ id: { in: coupleIds } }, { members: { some: { userId: { in: users } } } }] }, ...byId }),
+    db.coupleMember.findMany({ where: { OR: [{ userId: { in: users } }, { coupleId: { in: coupleIds } }] }, orderBy: { userId: "asc" } }),
     db.coupleInvite.findMany({ where: { inviterId: { in: users } }, ...byId }),
   ]);
   return { notes, summaries, consents, planItems, couples, members, invites };

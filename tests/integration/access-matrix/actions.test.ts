@@ -88,7 +88,8 @@ writeMatrix({
     {
       name: "updateSummaryAction",
       target: "summary",
-      run: (call) => post(updateSummaryAction, { ...summaryFields(call.world, "Changed"), id: call.target }),
+      // Without the note, so only the summary's own ownership check stands between a forger and the row.
+      run: (call) => post(updateSummaryAction, { ...summaryFields(call.world, "Changed"), noteId: "", id: call.target }),
       expected: authorsSummary,
       effect: summaryTitle,
     },

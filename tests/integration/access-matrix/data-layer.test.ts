@@ -90,8 +90,9 @@ readMatrix({
       name: "getPlan",
       target: "none",
       run: (call) => dataRead(() => getPlan(as(call))),
+      // The stranger sees their own couple's plan; the couple that ended has none.
       expected: (actor, state) =>
-        actor === "stranger" || state === "after leaving the couple" ? REFUSED : isActive(state) ? shows(...SNAPSHOT) : NOTHING,
+        actor === "stranger" ? NOTHING : state === "after leaving the couple" ? REFUSED : isActive(state) ? shows(...SNAPSHOT) : NOTHING,
     },
     {
       name: "listMyConsentHistory",
@@ -152,7 +153,8 @@ writeMatrix({
     {
       name: "updateSummary",
       target: "summary",
-      run: (call) => dataWrite(() => updateSummary(as(call), call.target, { ...call.world.draft, title: "Changed" })),
+      // Without the note, so only the summary's own ownership check stands between a forger and the row.
+      run: (call) => dataWrite(() => updateSummary(as(call), call.target, { ...call.world.draft, noteId: null, title: "Changed" })),
       expected: authorsSummary,
       effect: effects.summaryTitle,
     },

@@ -23,7 +23,7 @@ import { signInAs, useTestDb } from "../../support/fake-session";
 import { outcomeOf } from "../../support/next-control-flow";
 import { allTextReachableBy, everythingReachableBy } from "../../support/reachable";
 import { createTestDb, type TestDb } from "../../support/test-db";
-import { accessFor } from "../../support/users";
+import { accessFor, createUser } from "../../support/users";
 
 vi.mock("@/lib/auth/session", () => import("../../support/fake-session"));
 vi.mock("@/lib/db/client", () => import("../../support/fake-session"));
@@ -77,7 +77,7 @@ describe("C1: content reaches the partner only through an explicit share of that
 
   it("linking a couple shares nothing either partner wrote before", async () => {
     const world = await buildWorld(t.db, "draft summary");
-    const newcomer = world.stranger;
+    const newcomer = await createUser(t.db, "Newcomer");
     await createSummary(accessFor(t.db, newcomer), summary("Written before linking"));
     await leaveCouple(asAuthor(world));
     const invite = await createInvite(asAuthor(world));
