@@ -4,7 +4,7 @@
  * clear message or a not-found, and changes nothing.
  */
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { acceptInviteAction, leaveCoupleAction } from "@/app/couple/actions";
 import InvitePage from "@/app/invite/[token]/page";
 import {
@@ -30,21 +30,16 @@ import { INVITE_LIFETIME_MS, acceptInvite, createInvite, leaveCouple, previewInv
 import { addSharedItemToPlan, setDiscussed } from "@/lib/data/plan";
 import { pageResult } from "../support/access-matrix";
 import { buildWorld, footprint, type World } from "../support/consent-world";
-import { signInAs, signOut, useTestDb } from "../support/fake-session";
+import { signInAs, signOut } from "../support/fake-session";
 import { outcomeOf } from "../support/next-control-flow";
-import { createTestDb, type TestDb } from "../support/test-db";
+import { setUpEdgeTestDb } from "../support/edge-test-db";
 import { accessFor, createUser } from "../support/users";
 
 vi.mock("@/lib/auth/session", () => import("../support/fake-session"));
 vi.mock("@/lib/db/client", () => import("../support/fake-session"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-  useTestDb(t.db);
-});
-afterAll(() => t.close());
+const t = setUpEdgeTestDb();
 
 type Action = (previous: FormState, form: FormData) => Promise<FormState>;
 const form = (fields: Record<string, string | string[]>) => {

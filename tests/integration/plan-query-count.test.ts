@@ -5,26 +5,21 @@
  */
 import { randomUUID } from "node:crypto";
 import { renderToStaticMarkup } from "react-dom/server";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import PlanPage from "@/app/plan/page";
 import SharedPage from "@/app/shared/page";
 import { listSharedItems } from "@/lib/data/consent";
 import { getPlan } from "@/lib/data/plan";
 import { buildWorld, type World } from "../support/consent-world";
-import { signInAs, useTestDb } from "../support/fake-session";
-import { createTestDb, type TestDb } from "../support/test-db";
+import { signInAs } from "../support/fake-session";
+import { setUpEdgeTestDb } from "../support/edge-test-db";
 import { accessFor } from "../support/users";
 
 vi.mock("@/lib/auth/session", () => import("../support/fake-session"));
 vi.mock("@/lib/db/client", () => import("../support/fake-session"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-  useTestDb(t.db);
-});
-afterAll(() => t.close());
+const t = setUpEdgeTestDb();
 
 /**
  * A couple whose plan holds `size` items in all: half shared summaries (from both partners),

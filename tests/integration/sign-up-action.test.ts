@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { signUpAction } from "@/app/sign-up/actions";
 import { IDLE } from "@/lib/actions/form-state";
-import { useTestDb } from "../support/fake-session";
 import { formData } from "../support/forms";
-import { createTestDb, type TestDb } from "../support/test-db";
+import { setUpEdgeTestDb } from "../support/edge-test-db";
 
 vi.mock("@/lib/db/client", () => import("../support/fake-session"));
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-  useTestDb(t.db);
-});
-afterAll(() => t.close());
+const t = setUpEdgeTestDb();
 
 const PASSWORD = "a long enough password";
 

@@ -3,7 +3,7 @@
  * would call it, for the author, the partner, a stranger and a signed-out visitor, in every
  * item state. The session is faked (tests/support/fake-session.ts); everything below it is real.
  */
-import { afterAll, beforeAll, vi } from "vitest";
+import { vi } from "vitest";
 import { deleteNoteAction, updateNoteAction } from "@/app/notes/actions";
 import { addSharedItemAction, moveItemAction, removeItemAction, setDiscussedAction } from "@/app/plan/actions";
 import { acknowledgeAction, addSharedToPlanAction } from "@/app/shared/actions";
@@ -18,20 +18,14 @@ import { IDLE, type FormState } from "@/lib/actions/form-state";
 import type { Db } from "@/lib/db/types";
 import { actionResult, writeMatrix, type Call, type WriteExpectation } from "../../support/access-matrix";
 import { ACTORS, type Actor, type ItemState, type World } from "../../support/consent-world";
-import { useTestDb } from "../../support/fake-session";
-import { createTestDb, type TestDb } from "../../support/test-db";
+import { setUpEdgeTestDb } from "../../support/edge-test-db";
 import * as expectations from "./expectations";
 
 vi.mock("@/lib/auth/session", () => import("../../support/fake-session"));
 vi.mock("@/lib/db/client", () => import("../../support/fake-session"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-  useTestDb(t.db);
-});
-afterAll(() => t.close());
+const t = setUpEdgeTestDb();
 const db = () => t.db;
 
 function post(action: (previous: FormState, form: FormData) => Promise<FormState>, fields: Record<string, string | string[]>) {

@@ -9,7 +9,7 @@
  * browser would get, minus the layout. notFound() and redirect() throw as they do in Next.js
  * and become "not-found" and "sent to sign in" (tests/support/access-matrix.ts, pageResult).
  */
-import { afterAll, beforeAll, vi } from "vitest";
+import { vi } from "vitest";
 import { GET as exportRoute } from "@/app/api/export/route";
 import CouplePage from "@/app/couple/page";
 import EditNotePage from "@/app/notes/[id]/edit/page";
@@ -35,20 +35,14 @@ import {
   type ReadExpectation,
 } from "../../support/access-matrix";
 import { ACTORS, SNAPSHOT, WHOLE_NOTE, isActive, type Actor, type ItemState } from "../../support/consent-world";
-import { useTestDb } from "../../support/fake-session";
-import { createTestDb, type TestDb } from "../../support/test-db";
+import { setUpEdgeTestDb } from "../../support/edge-test-db";
 import * as expectations from "./expectations";
 
 vi.mock("@/lib/auth/session", () => import("../../support/fake-session"));
 vi.mock("@/lib/db/client", () => import("../../support/fake-session"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-  useTestDb(t.db);
-});
-afterAll(() => t.close());
+const t = setUpEdgeTestDb();
 
 const id = (value: string) => ({ params: Promise.resolve({ id: value }) });
 const noSearch = { searchParams: Promise.resolve({}) };

@@ -3,7 +3,7 @@
  * grants or withdraws, withdrawal reaches every partner-facing surface at once, and the
  * partner reads a snapshot.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import PlanPage from "@/app/plan/page";
 import SharedPage from "@/app/shared/page";
 import SummaryPage from "@/app/summaries/[id]/page";
@@ -19,22 +19,17 @@ import { createSummary, deleteSummary, getSummary, listSummaries, updateSummary 
 import type { SummaryInput } from "@/lib/validation/summary";
 import { pageResult } from "../../support/access-matrix";
 import { buildWorld, footprint, type World } from "../../support/consent-world";
-import { signInAs, useTestDb } from "../../support/fake-session";
+import { signInAs } from "../../support/fake-session";
 import { outcomeOf } from "../../support/next-control-flow";
 import { allTextReachableBy, everythingReachableBy } from "../../support/reachable";
-import { createTestDb, type TestDb } from "../../support/test-db";
+import { setUpEdgeTestDb } from "../../support/edge-test-db";
 import { accessFor, createUser } from "../../support/users";
 
 vi.mock("@/lib/auth/session", () => import("../../support/fake-session"));
 vi.mock("@/lib/db/client", () => import("../../support/fake-session"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-  useTestDb(t.db);
-});
-afterAll(() => t.close());
+const t = setUpEdgeTestDb();
 
 const asAuthor = (world: World) => accessFor(t.db, world.author);
 const asPartner = (world: World) => accessFor(t.db, world.partner);

@@ -2,28 +2,22 @@
  * Consent rules C5 (no leaks by metadata) and C7 (no precedent: no counters or dates of
  * sharing activity) from shared/SPEC.md.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { listSharedItems, shareSummary, unshareSummary } from "@/lib/data/consent";
 import { createNote, deleteNote, updateNote } from "@/lib/data/notes";
 import { addTopics, getPlan, setConversationTime } from "@/lib/data/plan";
 import { createSummary, updateSummary } from "@/lib/data/summaries";
 import { formatCalendarDate } from "@/lib/format/dates";
 import { buildWorld, type World } from "../../support/consent-world";
-import { useTestDb } from "../../support/fake-session";
 import { allTextReachableBy, everythingReachableBy } from "../../support/reachable";
-import { createTestDb, type TestDb } from "../../support/test-db";
+import { setUpEdgeTestDb } from "../../support/edge-test-db";
 import { accessFor } from "../../support/users";
 
 vi.mock("@/lib/auth/session", () => import("../../support/fake-session"));
 vi.mock("@/lib/db/client", () => import("../../support/fake-session"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-  useTestDb(t.db);
-});
-afterAll(() => t.close());
+const t = setUpEdgeTestDb();
 
 const asAuthor = (world: World) => accessFor(t.db, world.author);
 const asPartner = (world: World) => accessFor(t.db, world.partner);

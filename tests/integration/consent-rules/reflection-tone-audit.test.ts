@@ -1,7 +1,7 @@
 /**
  * Consent rules C6 (reflect first), C8 (no pulling rank) and C9 (audit) from shared/SPEC.md.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import SharingHistoryPage from "@/app/summaries/history/page";
 import ShareSummaryPage from "@/app/summaries/[id]/share/page";
 import { shareSummaryAction } from "@/app/summaries/actions";
@@ -13,22 +13,17 @@ import { createSummary, updateSummary } from "@/lib/data/summaries";
 import type { ShareReflection, SummaryInput } from "@/lib/validation/summary";
 import { pageResult } from "../../support/access-matrix";
 import { buildWorld, footprint, type World } from "../../support/consent-world";
-import { signInAs, useTestDb } from "../../support/fake-session";
+import { signInAs } from "../../support/fake-session";
 import { outcomeOf } from "../../support/next-control-flow";
 import { allTextReachableBy } from "../../support/reachable";
-import { createTestDb, type TestDb } from "../../support/test-db";
+import { setUpEdgeTestDb } from "../../support/edge-test-db";
 import { accessFor } from "../../support/users";
 
 vi.mock("@/lib/auth/session", () => import("../../support/fake-session"));
 vi.mock("@/lib/db/client", () => import("../../support/fake-session"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-  useTestDb(t.db);
-});
-afterAll(() => t.close());
+const t = setUpEdgeTestDb();
 
 const asAuthor = (world: World) => accessFor(t.db, world.author);
 const asPartner = (world: World) => accessFor(t.db, world.partner);
