@@ -20,6 +20,24 @@ import {
 
 export const metadata: Metadata = { title: "Our conversation plan" };
 
+/** Moves one agenda item; screen readers hear which item it moves. */
+function MoveButton({ itemId, title, direction }: { itemId: string; title: string; direction: "up" | "down" }) {
+  return (
+    <ActionForm
+      action={moveItemAction}
+      hidden={{ itemId, direction }}
+      submitLabel={
+        <span>
+          Move {direction}
+          <span className="sr-only">: {title}</span>
+        </span>
+      }
+      pendingLabel="Moving…"
+      tone="secondary"
+    />
+  );
+}
+
 export default async function PlanPage() {
   const access = await requireAccess();
   if (!(await getMyCouple(access))) {
@@ -93,24 +111,8 @@ export default async function PlanPage() {
                     pendingLabel="Saving…"
                     tone="secondary"
                   />
-                  {index > 0 ? (
-                    <ActionForm
-                      action={moveItemAction}
-                      hidden={{ itemId: item.id, direction: "up" }}
-                      submitLabel={<span>Move up<span className="sr-only">: {item.title}</span></span>}
-                      pendingLabel="Moving…"
-                      tone="secondary"
-                    />
-                  ) : null}
-                  {index < plan.items.length - 1 ? (
-                    <ActionForm
-                      action={moveItemAction}
-                      hidden={{ itemId: item.id, direction: "down" }}
-                      submitLabel={<span>Move down<span className="sr-only">: {item.title}</span></span>}
-                      pendingLabel="Moving…"
-                      tone="secondary"
-                    />
-                  ) : null}
+                  {index > 0 ? <MoveButton itemId={item.id} title={item.title} direction="up" /> : null}
+                  {index < plan.items.length - 1 ? <MoveButton itemId={item.id} title={item.title} direction="down" /> : null}
                   <ActionForm
                     action={removeItemAction}
                     hidden={{ itemId: item.id }}
