@@ -19,8 +19,12 @@ test.describe("pages have no serious accessibility problems", () => {
     await expectNoSeriousAccessibilityProblems(page);
   });
 
-  test("the empty private space and the new-note form, with its errors", async ({ signUp }) => {
+  test("the welcome page, the empty private space and the new-note form, with its errors", async ({ signUp }) => {
     const { page } = await signUp("Eli");
+    await expect(page.getByRole("heading", { name: "Welcome, Eli" })).toBeVisible();
+    await expectNoSeriousAccessibilityProblems(page);
+
+    await page.goto("/notes");
     await expectNoSeriousAccessibilityProblems(page);
 
     await page.goto("/notes/new");

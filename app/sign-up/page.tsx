@@ -10,7 +10,8 @@ export const metadata: Metadata = { title: "Create an account" };
 type Props = { searchParams: Promise<{ callbackUrl?: string }> };
 
 export default async function SignUpPage({ searchParams }: Props) {
-  const callbackPath = safeCallbackPath((await searchParams).callbackUrl);
+  // A newcomer first reads what their partner can and cannot see, unless they came for a page (an invite link).
+  const callbackPath = safeCallbackPath((await searchParams).callbackUrl, "/welcome");
   if (await getCurrentUser()) redirect(callbackPath);
   return (
     <div className="mx-auto max-w-md space-y-6">

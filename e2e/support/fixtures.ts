@@ -6,7 +6,7 @@ export { expect };
 export type Person = { page: Page; displayName: string; email: string; password: string };
 
 type Fixtures = {
-  /** Signs up a brand-new account in its own browser context (its own cookies), signed in on /notes. */
+  /** Signs up a brand-new account in its own browser context (its own cookies), signed in on /welcome. */
   signUp: (displayName: string) => Promise<Person>;
 };
 
@@ -29,7 +29,7 @@ export const test = base.extend<Fixtures>({
       await page.getByLabel("Password", { exact: true }).fill(person.password);
       await page.getByRole("button", { name: "Create my account" }).click();
       // Two password hashes (create, then sign in) and three round trips: allow a busy machine time.
-      await expect(page).toHaveURL(/\/notes$/, { timeout: 30_000 });
+      await expect(page).toHaveURL(/\/welcome$/, { timeout: 30_000 });
       return person;
     });
     for (const context of contexts) await context.close();
