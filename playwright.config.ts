@@ -31,8 +31,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    // A fresh embedded database every run (never a configured server), so tests start from nothing.
-    command: `rm -rf ${dataDir} && env -u DATABASE_URL npx tsx scripts/start.ts --skip-build --no-demo`,
+    // A fresh embedded database every run (never a configured server), holding only the demo couple,
+    // exactly as the README's first command seeds it. Tests only read the demo accounts.
+    command: `rm -rf ${dataDir} && env -u DATABASE_URL npx tsx scripts/start.ts --skip-build`,
     url: `${baseURL}/sign-in`,
     reuseExistingServer: false,
     timeout: 120_000,
