@@ -28,7 +28,9 @@ function MoveButton({ itemId, title, direction }: { itemId: string; title: strin
       hidden={{ itemId, direction }}
       submitLabel={
         <span>
-          Move {direction}
+          <span aria-hidden="true">{direction === "up" ? "↑" : "↓"} </span>
+          <span className="sr-only">Move </span>
+          {direction === "up" ? "Up" : "Down"}
           <span className="sr-only">: {title}</span>
         </span>
       }
@@ -103,7 +105,7 @@ export default async function PlanPage() {
                 {item.responseWish ? (
                   <p className="text-sm">How to respond: {RESPONSE_WISHES[item.responseWish].label}</p>
                 ) : null}
-                <div className="flex flex-wrap gap-2">
+                <div className="flex flex-wrap items-start gap-2">
                   <ActionForm
                     action={setDiscussedAction}
                     hidden={{ itemId: item.id, discussed: item.discussed ? "no" : "yes" }}
@@ -111,15 +113,17 @@ export default async function PlanPage() {
                     pendingLabel="Saving…"
                     tone="secondary"
                   />
-                  {index > 0 ? <MoveButton itemId={item.id} title={item.title} direction="up" /> : null}
-                  {index < plan.items.length - 1 ? <MoveButton itemId={item.id} title={item.title} direction="down" /> : null}
                   <ActionForm
                     action={removeItemAction}
                     hidden={{ itemId: item.id }}
-                    submitLabel={<span>Take off the plan<span className="sr-only">: {item.title}</span></span>}
+                    submitLabel={<span>Remove<span className="sr-only"> from the plan: {item.title}</span></span>}
                     pendingLabel="Removing…"
                     tone="secondary"
                   />
+                  <div className="ml-auto flex gap-2">
+                    {index > 0 ? <MoveButton itemId={item.id} title={item.title} direction="up" /> : null}
+                    {index < plan.items.length - 1 ? <MoveButton itemId={item.id} title={item.title} direction="down" /> : null}
+                  </div>
                 </div>
               </li>
             ))}

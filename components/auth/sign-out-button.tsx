@@ -13,7 +13,7 @@ export function SignOutButton() {
         setPending(true);
         void signOut({ callbackUrl: "/sign-in?signedOut=1" });
       }}
-      className="min-h-11 text-sm font-medium text-teal-800 underline-offset-4 hover:underline disabled:opacity-60 dark:text-teal-300"
+      className="inline-flex min-h-11 items-center px-2 text-sm font-medium text-teal-800 underline-offset-4 hover:underline disabled:opacity-60 dark:text-teal-300"
     >
       {pending ? "Signing out…" : "Sign out"}
     </button>

@@ -153,7 +153,7 @@ export async function listSharedItems(access: Access): Promise<SharedItem[]> {
     const byMe = consent.authorId === access.userId;
     return {
       consentId: consent.id,
-      authorName: byMe ? "You" : (couple.partner?.displayName ?? "Your partner"),
+      authorName: byMe ? "you" : (couple.partner?.displayName ?? "Your partner"),
       byMe,
       title: consent.sharedTitle,
       body: consent.sharedBody,

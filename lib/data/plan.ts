@@ -49,7 +49,7 @@ export async function getPlan(access: Access) {
       select: { id: true, authorId: true, sharedTitle: true },
     }),
   ]);
-  const nameOf = (userId: string) => (userId === access.userId ? "You" : (couple.partner?.displayName ?? "Your partner"));
+  const nameOf = (userId: string) => (userId === access.userId ? "you" : (couple.partner?.displayName ?? "Your partner"));
   return {
     conversationAt: couple.conversationAt,
     partnerName: couple.partner?.displayName ?? null,

@@ -1,6 +1,7 @@
 import { registerUser } from "@/lib/auth/accounts";
 import { CHECK_IN_TOPICS } from "@/lib/content/guidance";
 import type { Access } from "@/lib/data/access";
+import { saveCheckInSchedule } from "@/lib/data/check-ins";
 import { shareSummary } from "@/lib/data/consent";
 import { acceptInvite, createInvite } from "@/lib/data/couples";
 import { createNote } from "@/lib/data/notes";
@@ -79,5 +80,6 @@ export async function seedDemo(db: Db): Promise<{ created: string[] }> {
     ...CHECK_IN_TOPICS.map((topic) => ({ title: topic.label, detail: topic.hint })),
     { title: "Visiting my parents at the holidays", detail: "How long, and where we stay." },
   ]);
+  await saveCheckInSchedule(alexAccess, { cadence: "WEEKLY", weekday: 7, localTime: "19:00", timeZone: "Europe/London" });
   return { created: DEMO_PARTNERS.map((partner) => partner.email) };
 }

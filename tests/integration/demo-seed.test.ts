@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "@/lib/auth/accounts";
+import { getMyCheckIn } from "@/lib/data/check-ins";
+import { getPlan } from "@/lib/data/plan";
 import { DEMO_PARTNERS, DEMO_PASSWORD, seedDemo } from "@/lib/demo/seed-demo";
 import { createTestDb, type TestDb } from "../support/test-db";
 import { createUser } from "../support/users";
@@ -25,6 +27,17 @@ describe("the demo seed", () => {
       expect(result).toMatchObject({ ok: true, user: { email: partner.email, displayName: partner.displayName } });
     }
     expect(await t.db.user.findUniqueOrThrow({ where: { id: bystander.id }, include: { notes: true } })).toEqual(bystanderBefore);
+  });
+
+  it("links the two into a couple with a plan to look at and a weekly check-in", async () => {
+    const sam = await t.db.user.findUniqueOrThrow({ where: { email: DEMO_PARTNERS[0].email } });
+    const access = { db: t.db, userId: sam.id };
+    const plan = await getPlan(access);
+    expect(plan.items.map((item) => item.kind)).toEqual(["shared", "topic", "topic", "topic", "topic", "topic"]);
+    expect(await getMyCheckIn(access)).toMatchObject({
+      partnerName: DEMO_PARTNERS[1].displayName,
+      schedule: { cadence: "WEEKLY", weekday: 7, localTime: "19:00", timeZone: "Europe/London" },
+    });
   });
 
   it("run again, creates nothing and leaves the existing accounts exactly as they are", async () => {
