@@ -7,7 +7,7 @@ import { SignOutButton } from "./auth/sign-out-button";
 const SIGNED_IN_LINKS = [
   { href: "/notes", label: "My space" },
   { href: "/summaries", label: "Summaries" },
-  { href: "/shared", label: "Shared with me" },
+  { href: "/shared", label: "Shared" },
   { href: "/plan", label: "Plan" },
   { href: "/check-ins", label: "Check-ins" },
   { href: "/couple", label: "Partner" },

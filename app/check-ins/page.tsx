@@ -9,7 +9,7 @@ import { formatInstant, nextReminderAt, occurrencesAfter } from "@/lib/check-ins
 import { listTimeZones } from "@/lib/check-ins/time-zones";
 import { getMyCheckIn } from "@/lib/data/check-ins";
 import { getMyReminderSettings } from "@/lib/data/reminder-preferences";
-import { WEEKDAYS } from "@/lib/validation/check-in";
+import { WEEKDAYS } from "@/lib/check-ins/weekdays";
 import { saveReminderPreferencesAction, saveScheduleAction } from "./actions";
 
 export const metadata: Metadata = { title: "Check-ins" };

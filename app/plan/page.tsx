@@ -7,7 +7,7 @@ import { requireAccess } from "@/lib/auth/session";
 import { CHECK_IN_TOPICS, RESPONSE_WISHES } from "@/lib/content/guidance";
 import { getMyCouple } from "@/lib/data/couples";
 import { getPlan } from "@/lib/data/plan";
-import { PLAN_LIMITS } from "@/lib/validation/plan";
+import { PLAN_LIMITS } from "@/lib/validation/limits";
 import {
   addCheckInTemplateAction,
   addSharedItemAction,

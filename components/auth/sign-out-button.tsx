@@ -1,17 +1,23 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { useState } from "react";
 
+/** Signs out of this browser. next-auth's client loads on the click, not with every page. */
 export function SignOutButton() {
   const [pending, setPending] = useState(false);
   return (
     <button
       type="button"
       disabled={pending}
-      onClick={() => {
+      onClick={async () => {
         setPending(true);
-        void signOut({ callbackUrl: "/sign-in?signedOut=1" });
+        try {
+          const { signOut } = await import("next-auth/react");
+          await signOut({ callbackUrl: "/sign-in?signedOut=1" });
+        } catch (error) {
+          setPending(false);
+          throw error;
+        }
       }}
       className="inline-flex min-h-11 items-center px-2 text-sm font-medium text-teal-800 underline-offset-4 hover:underline disabled:opacity-60 dark:text-teal-300"
     >

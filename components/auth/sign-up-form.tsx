@@ -8,7 +8,7 @@ import { InputField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { IDLE } from "@/lib/actions/form-state";
-import { PASSWORD_MIN } from "@/lib/validation/account";
+import { PASSWORD_MIN } from "@/lib/validation/limits";
 
 export function SignUpForm({ callbackPath }: { callbackPath: string }) {
   const router = useRouter();

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { IDLE, type FormState } from "@/lib/actions/form-state";
-import { WEEKDAYS } from "@/lib/validation/check-in";
+import { WEEKDAYS } from "@/lib/check-ins/weekdays";
 import { InputField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { IDLE, type FormState } from "@/lib/actions/form-state";
-import { NOTE_LIMITS } from "@/lib/validation/note";
+import { NOTE_LIMITS } from "@/lib/validation/limits";
 import { InputField, TextAreaField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";

@@ -7,7 +7,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { IDLE, type FormState } from "@/lib/actions/form-state";
 import { DEPTHS, FRAMINGS, RESPONSE_WISHES, SHARE_REASONS } from "@/lib/content/guidance";
-import { SUMMARY_LIMITS } from "@/lib/validation/summary";
+import { SUMMARY_LIMITS } from "@/lib/validation/limits";
 
 export type SummaryFormValues = {
   id?: string;

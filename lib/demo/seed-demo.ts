@@ -8,14 +8,7 @@ import { createNote } from "@/lib/data/notes";
 import { addSharedItemToPlan, addTopics } from "@/lib/data/plan";
 import { createSummary } from "@/lib/data/summaries";
 import type { Db } from "@/lib/db/types";
-
-/** The demo couple's accounts, for people trying the app. Everyone knows this password. */
-export const DEMO_PASSWORD = "demo-password-1";
-
-export const DEMO_PARTNERS = [
-  { displayName: "Sam", email: "sam@demo.example" },
-  { displayName: "Alex", email: "alex@demo.example" },
-] as const;
+import { DEMO_PARTNERS, DEMO_PASSWORD } from "./demo-accounts";
 
 /** Sam's private space: two notes, one summary shared and one kept as a private draft. */
 async function seedSam(sam: Access): Promise<void> {

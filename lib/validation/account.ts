@@ -1,7 +1,5 @@
 import { z } from "zod";
-
-export const PASSWORD_MIN = 10;
-export const PASSWORD_MAX = 200;
+import { PASSWORD_MAX, PASSWORD_MIN } from "./limits";
 
 export const emailSchema = z
   .string({ error: "Enter your email address." })

@@ -2,8 +2,6 @@ import { z } from "zod";
 import { LEAD_TIME_OPTIONS } from "@/lib/check-ins/lead-times";
 import { isValidTimeZone } from "@/lib/check-ins/occurrences";
 
-export const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
-
 /** The couple's check-in schedule, as the form sends it and the server checks it. */
 export const checkInScheduleSchema = z.object({
   cadence: z.enum(["WEEKLY", "FORTNIGHTLY"], { error: "Choose every week or every two weeks." }),

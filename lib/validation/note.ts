@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { optionalCalendarDate, optionalText } from "./fields";
-
-export const NOTE_LIMITS = { title: 200, body: 20_000, workingOn: 500 } as const;
+import { NOTE_LIMITS } from "./limits";
 
 /** One schema for a private note, used by the form in the browser and by the server. */
 export const noteInputSchema = z.object({

@@ -1,8 +1,7 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
 import { optionalText } from "./fields";
-
-export const PLAN_LIMITS = { topicTitle: 200, topicDetail: 1_000 } as const;
+import { PLAN_LIMITS } from "./limits";
 
 export const topicInputSchema = z.object({
   title: z

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { ResponseWish, ShareReason, SummaryDepth, SummaryFraming } from "@/lib/generated/prisma/enums";
 import { optionalText } from "./fields";
-
-export const SUMMARY_LIMITS = { title: 200, body: 10_000, whyText: 1_000, reflectionNote: 500 } as const;
+import { SUMMARY_LIMITS } from "./limits";
 
 const depth = z.enum(SummaryDepth, { error: "Choose how much you want to share." });
 

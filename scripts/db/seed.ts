@@ -1,6 +1,7 @@
 import { PrismaClient } from "../../lib/generated/prisma/client.ts";
 import { databaseTargetFromEnv, openAdapter } from "../../lib/db/adapter.ts";
-import { DEMO_PARTNERS, DEMO_PASSWORD, seedDemo } from "../../lib/demo/seed-demo.ts";
+import { DEMO_PARTNERS, DEMO_PASSWORD } from "../../lib/demo/demo-accounts.ts";
+import { seedDemo } from "../../lib/demo/seed-demo.ts";
 
 // Creates the demo couple on DATABASE_URL, or on the embedded PGlite folder. Existing data is left alone.
 const opened = openAdapter(databaseTargetFromEnv());

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "@/lib/auth/accounts";
 import { getMyCheckIn } from "@/lib/data/check-ins";
 import { getPlan } from "@/lib/data/plan";
-import { DEMO_PARTNERS, DEMO_PASSWORD, seedDemo } from "@/lib/demo/seed-demo";
+import { DEMO_PARTNERS, DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
+import { seedDemo } from "@/lib/demo/seed-demo";
 import { createTestDb, type TestDb } from "../support/test-db";
 import { createUser } from "../support/users";
 

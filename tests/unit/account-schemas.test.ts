@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { PASSWORD_MAX, PASSWORD_MIN, emailSchema, signInSchema, signUpSchema } from "@/lib/validation/account";
+import { emailSchema, signInSchema, signUpSchema } from "@/lib/validation/account";
+import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/validation/limits";
 
 const signUp = { displayName: "Robin", email: "robin@example.com", password: "correct horse battery" };
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { NOTE_LIMITS, noteInputSchema } from "@/lib/validation/note";
+import { NOTE_LIMITS } from "@/lib/validation/limits";
+import { noteInputSchema } from "@/lib/validation/note";
 
 const valid = { title: "After Tuesday's session", body: "We talked about the move.", workingOn: "Listening", sessionDate: "2026-11-18" };
 

@@ -11,7 +11,7 @@ import { reviewTone } from "@/lib/consent/tone-check";
 import { DEPTHS, NO_OBLIGATION, REASONS_NOT_TO_SHARE, REFLECTION_QUESTIONS } from "@/lib/content/guidance";
 import { getMyCouple } from "@/lib/data/couples";
 import { getSummary } from "@/lib/data/summaries";
-import { SUMMARY_LIMITS } from "@/lib/validation/summary";
+import { SUMMARY_LIMITS } from "@/lib/validation/limits";
 import { shareSummaryAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Before you share" };
