@@ -26,6 +26,8 @@ function MoveButton({ itemId, title, direction }: { itemId: string; title: strin
     <ActionForm
       action={moveItemAction}
       hidden={{ itemId, direction }}
+      submitId={`move-${direction}-${itemId}`}
+      afterSuccessFocus={[`move-${direction}-${itemId}`, `plan-item-${itemId}`]}
       submitLabel={
         <span>
           <span aria-hidden="true">{direction === "up" ? "↑" : "↓"} </span>
@@ -75,7 +77,7 @@ export default async function PlanPage() {
       </section>
 
       <section className="space-y-3" aria-labelledby="agenda">
-        <h2 id="agenda" className="text-lg font-semibold">
+        <h2 id="agenda" tabIndex={-1} className="text-lg font-semibold">
           Agenda
         </h2>
         {plan.items.length === 0 ? (
@@ -94,6 +96,8 @@ export default async function PlanPage() {
             {plan.items.map((item, index) => (
               <li
                 key={item.id}
+                id={`plan-item-${item.id}`}
+                tabIndex={-1}
                 className={`space-y-2 rounded-xl border p-4 ${item.discussed ? "border-teal-300 bg-teal-50/60 dark:border-teal-800 dark:bg-teal-950/40" : "border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900"}`}
               >
                 <p className="text-sm text-stone-600 dark:text-stone-400">
@@ -116,6 +120,7 @@ export default async function PlanPage() {
                   <ActionForm
                     action={removeItemAction}
                     hidden={{ itemId: item.id }}
+                    afterSuccessFocus={["agenda"]}
                     submitLabel={<span>Remove<span className="sr-only"> from the plan: {item.title}</span></span>}
                     pendingLabel="Removing…"
                     tone="secondary"
@@ -142,7 +147,14 @@ export default async function PlanPage() {
                 <span>
                   {shared.title} <span className="text-sm text-stone-600 dark:text-stone-400">(shared by {shared.sharedBy})</span>
                 </span>
-                <ActionForm action={addSharedItemAction} hidden={{ consentId: shared.consentId }} submitLabel="Add to the plan" pendingLabel="Adding…" tone="secondary" />
+                <ActionForm
+                  action={addSharedItemAction}
+                  hidden={{ consentId: shared.consentId }}
+                  afterSuccessFocus={["agenda"]}
+                  submitLabel="Add to the plan"
+                  pendingLabel="Adding…"
+                  tone="secondary"
+                />
               </li>
             ))}
           </ul>

@@ -1,10 +1,11 @@
 "use client";
 
-import { useActionState, type ReactNode } from "react";
+import { useActionState, useEffect, useRef, type ReactNode } from "react";
 import { IDLE, type FormState } from "@/lib/actions/form-state";
 import type { ButtonTone } from "./button-class";
 import { FormAlert } from "./form-alert";
 import { SubmitButton } from "./submit-button";
+import { toast } from "./toaster";
 
 type ActionFormProps = {
   action: (previous: FormState, formData: FormData) => Promise<FormState>;
@@ -13,23 +14,65 @@ type ActionFormProps = {
   tone?: ButtonTone;
   /** Values posted with the form, e.g. the id of the item it acts on. */
   hidden?: Record<string, string>;
+  /**
+   * For actions that remove or move what the form sits in: success is told by a toast (the
+   * form may be gone, or somewhere else), and focus goes to the first of these element ids
+   * that exists, instead of being lost.
+   */
+  afterSuccessFocus?: string[];
+  /** An id for the submit button, so focus can be brought back to it. */
+  submitId?: string;
   children?: ReactNode;
   className?: string;
 };
 
+function focusFirst(ids: string[]): void {
+  for (const id of ids) {
+    const element = document.getElementById(id);
+    if (element) return element.focus();
+  }
+}
+
 /** A small form around one server action: pending state while it runs, and its answer announced. */
-export function ActionForm({ action, submitLabel, pendingLabel, tone, hidden, children, className }: ActionFormProps) {
-  const [state, formAction] = useActionState(action, IDLE);
+export function ActionForm({
+  action,
+  submitLabel,
+  pendingLabel,
+  tone,
+  hidden,
+  afterSuccessFocus,
+  submitId,
+  children,
+  className,
+}: ActionFormProps) {
+  const focusAfterCommit = useRef<string[] | null>(null);
+  const [state, formAction] = useActionState(async (previous: FormState, formData: FormData) => {
+    const next = await action(previous, formData);
+    if (afterSuccessFocus && next.status === "ok") {
+      toast(next.message);
+      focusAfterCommit.current = afterSuccessFocus;
+      // If this form is gone from the new page, no effect of it runs: focus from here instead.
+      requestAnimationFrame(() => focusFirst(afterSuccessFocus));
+    }
+    return next;
+  }, IDLE);
+  useEffect(() => {
+    // If this form is still there (moved with its item), focus once the page is in its new order.
+    if (!focusAfterCommit.current) return;
+    focusFirst(focusAfterCommit.current);
+    focusAfterCommit.current = null;
+  }, [state]);
+  const shown = afterSuccessFocus && state.status === "ok" ? IDLE : state;
   return (
     <form action={formAction} className={className ?? "space-y-3"}>
       {Object.entries(hidden ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       {children}
-      <SubmitButton tone={tone} pendingLabel={pendingLabel}>
+      <SubmitButton id={submitId} tone={tone} pendingLabel={pendingLabel}>
         {submitLabel}
       </SubmitButton>
-      <FormAlert state={state} listFieldErrors />
+      <FormAlert state={shown} listFieldErrors />
     </form>
   );
 }

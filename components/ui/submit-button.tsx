@@ -9,14 +9,16 @@ export function SubmitButton({
   children,
   pendingLabel,
   tone = "primary",
+  id,
 }: {
   children: ReactNode;
   pendingLabel: string;
   tone?: ButtonTone;
+  id?: string;
 }) {
   const { pending } = useFormStatus();
   return (
-    <button type="submit" disabled={pending} aria-disabled={pending} className={buttonClass(tone)}>
+    <button id={id} type="submit" disabled={pending} aria-disabled={pending} className={buttonClass(tone)}>
       {pending ? pendingLabel : children}
     </button>
   );
