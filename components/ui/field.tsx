@@ -35,7 +35,7 @@ function FieldShell({ id, label, hint, errors, children }: FieldShellProps) {
 
 const controlClass =
   "block w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-base text-stone-900 shadow-sm " +
-  "focus:border-teal-600 focus:outline-none focus:ring-2 focus:ring-teal-600/40 aria-[invalid]:border-rose-600 " +
+  "focus:border-teal-600 focus:outline-hidden focus:ring-2 focus:ring-teal-600 aria-[invalid]:border-rose-600 " +
   "dark:border-stone-600 dark:bg-stone-900 dark:text-stone-100";
 
 type InputFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name"> & {
