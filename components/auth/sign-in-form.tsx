@@ -18,6 +18,7 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (pending) return;
     const form = new FormData(event.currentTarget);
     const parsed = signInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
     if (!parsed.success) {
@@ -55,7 +56,8 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
         required
         errors={errors.password}
       />
-      <button type="submit" disabled={pending} className={buttonClass("primary")}>
+      {/* aria-disabled, not disabled: disabling the focused button would drop the keyboard focus. */}
+      <button type="submit" aria-disabled={pending} className={buttonClass("primary")}>
         {pending ? "Signing in…" : "Sign in"}
       </button>
     </form>
