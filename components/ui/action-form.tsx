@@ -3,6 +3,7 @@
 import { useActionState, type ReactNode } from "react";
 import { IDLE, type FormState } from "@/lib/actions/form-state";
 import type { ButtonTone } from "./button-class";
+import { FieldErrorsContext } from "./field-errors";
 import { FormAlert } from "./form-alert";
 import { SubmitButton } from "./submit-button";
 
@@ -17,7 +18,10 @@ type ActionFormProps = {
   className?: string;
 };
 
-/** A small form around one server action: pending state while it runs, and its answer announced. */
+/**
+ * A small form around one server action: pending state while it runs, and its answer announced.
+ * Fields inside it (InputField, TextAreaField, CheckboxField) show their own errors from the answer.
+ */
 export function ActionForm({ action, submitLabel, pendingLabel, tone, hidden, children, className }: ActionFormProps) {
   const [state, formAction] = useActionState(action, IDLE);
   return (
@@ -25,7 +29,7 @@ export function ActionForm({ action, submitLabel, pendingLabel, tone, hidden, ch
       {Object.entries(hidden ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      {children}
+      <FieldErrorsContext value={state.status === "error" ? state.fieldErrors : {}}>{children}</FieldErrorsContext>
       <SubmitButton tone={tone} pendingLabel={pendingLabel}>
         {submitLabel}
       </SubmitButton>

@@ -1,4 +1,7 @@
+"use client";
+
 import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
+import { useFieldErrors } from "./field-errors";
 
 type FieldShellProps = {
   id: string;
@@ -48,7 +51,7 @@ type InputFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name"
 export function InputField({ name, label, hint, errors, ...input }: InputFieldProps) {
   const id = `field-${name}`;
   return (
-    <FieldShell id={id} label={label} hint={hint} errors={errors}>
+    <FieldShell id={id} label={label} hint={hint} errors={useFieldErrors(name, errors)}>
       {(described) => <input id={id} name={name} className={controlClass} {...described} {...input} />}
     </FieldShell>
   );
@@ -64,7 +67,7 @@ type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id"
 export function TextAreaField({ name, label, hint, errors, ...textarea }: TextAreaFieldProps) {
   const id = `field-${name}`;
   return (
-    <FieldShell id={id} label={label} hint={hint} errors={errors}>
+    <FieldShell id={id} label={label} hint={hint} errors={useFieldErrors(name, errors)}>
       {(described) => <textarea id={id} name={name} className={controlClass} {...described} {...textarea} />}
     </FieldShell>
   );
