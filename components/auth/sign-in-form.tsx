@@ -23,7 +23,8 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
     const parsed = signInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
     if (!parsed.success) {
       setErrors(z.flattenError(parsed.error).fieldErrors);
-      setMessage(null);
+      // Said in the alert as well, so a screen reader hears at once that signing in did not happen.
+      setMessage("Some fields need a second look.");
       return;
     }
     setErrors({});
