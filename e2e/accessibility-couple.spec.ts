@@ -197,7 +197,7 @@ test.describe("the couple's pages have no serious accessibility problems", () =>
     await expectNoSeriousAccessibilityProblems(page);
   });
 
-  test("the account page with its errors, a bad unsubscribe link, and the signed-out sign-in page", async ({ signUp, page: signedOut }) => {
+  test("the account page with its errors, a bad unsubscribe link, and the signed-out sign-in page with its errors", async ({ signUp, page: signedOut }) => {
     const { page } = await signUp("Ari");
     await page.goto("/account");
     await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
@@ -216,6 +216,13 @@ test.describe("the couple's pages have no serious accessibility problems", () =>
 
     await signedOut.goto("/sign-in?signedOut=1");
     await expect(signedOut.getByRole("status").filter({ hasText: "You are signed out." })).toBeVisible();
+    await expectNoSeriousAccessibilityProblems(signedOut);
+    await signedOut.getByRole("button", { name: "Sign in" }).click();
+    await expectAnnouncedFieldError(signedOut, {
+      alert: FIELDS_NEED_A_LOOK,
+      field: signedOut.getByLabel("Email", { exact: true }),
+      message: "Enter your email address.",
+    });
     await expectNoSeriousAccessibilityProblems(signedOut);
   });
 
