@@ -1,5 +1,8 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
+type Rgb = [number, number, number];
+type Rgba = [number, number, number, number];
+
 /** What the browser draws around the focused element, measured in the page. */
 type FocusIndicator = { kind: "outline" | "ring"; widthPx: number; contrast: number };
 
@@ -34,25 +37,28 @@ async function reportFocus(target: Element): Promise<FocusReport> {
   // A canvas turns any CSS colour (Tailwind's are oklch) into sRGB with alpha.
   const context = document.createElement("canvas").getContext("2d", { willReadFrequently: true });
   if (!context) throw new Error("No 2D canvas to measure colours with.");
-  const rgba = (colour: string): [number, number, number, number] => {
+  const rgba = (colour: string): Rgba => {
     context.clearRect(0, 0, 1, 1);
     context.fillStyle = colour;
     context.fillRect(0, 0, 1, 1);
     const [r = 0, g = 0, b = 0, a = 0] = context.getImageData(0, 0, 1, 1).data;
     return [r, g, b, a / 255];
   };
-  const over = (top: [number, number, number, number], below: [number, number, number]): [number, number, number] =>
-    [0, 1, 2].map((i) => (top[i] as number) * top[3] + below[i]! * (1 - top[3])) as [number, number, number];
+  const over = ([r, g, b, a]: Rgba, [belowR, belowG, belowB]: Rgb): Rgb => [
+    r * a + belowR * (1 - a),
+    g * a + belowG * (1 - a),
+    b * a + belowB * (1 - a),
+  ];
 
   // The colour the indicator is drawn on: the backgrounds of the ancestors, layered from the page up.
-  const layers: [number, number, number, number][] = [];
+  const layers: Rgba[] = [];
   for (let element = active.parentElement; element; element = element.parentElement) {
     const layer = rgba(getComputedStyle(element).backgroundColor);
     if (layer[3] > 0) layers.unshift(layer);
   }
-  const background = layers.reduce<[number, number, number]>((below, layer) => over(layer, below), [255, 255, 255]);
+  const background = layers.reduce<Rgb>((below, layer) => over(layer, below), [255, 255, 255]);
 
-  const luminance = ([r, g, b]: [number, number, number]) => {
+  const luminance = ([r, g, b]: Rgb) => {
     const channel = (value: number) => {
       const s = value / 255;
       return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
