@@ -129,7 +129,9 @@ test.describe("everything works with the keyboard alone, with the focus always v
 
     // The partner sees the same plan, in the new order.
     await alex.page.goto("/plan");
-    await expect(alex.page.getByRole("listitem").filter({ hasText: "Money talk" })).toContainText("Discussed");
+    const alexsAgenda = alex.page.getByRole("list").filter({ has: alex.page.getByRole("heading", { level: 3 }) });
+    await expect(alexsAgenda.getByRole("heading", { level: 3 })).toHaveText(["Holiday plans", "Money talk"]);
+    await expect(alexsAgenda.getByRole("listitem").filter({ hasText: "Money talk" })).toContainText("Discussed");
   });
 
   test("plan the couple's check-in", async ({ signUp }) => {
