@@ -14,7 +14,7 @@ type CheckboxFieldProps = {
 
 /** A single checkbox (a confirmation, an affirmation) whose hint and error are announced with it. */
 export function CheckboxField({ name, value, label, hint, className = "flex items-start gap-2 text-sm" }: CheckboxFieldProps) {
-  const errors = useFieldErrors(name, undefined);
+  const errors = useFieldErrors(name);
   const id = `checkbox-${name}`;
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errors?.length ? `${id}-error` : undefined;

@@ -8,7 +8,7 @@ type FieldErrors = Partial<Record<string, string[]>>;
 export const FieldErrorsContext = createContext<FieldErrors>({});
 
 /** A field's errors: the ones it was given, or else the ones its ActionForm received for its name. */
-export function useFieldErrors(name: string, given: string[] | undefined): string[] | undefined {
+export function useFieldErrors(name: string, given?: string[]): string[] | undefined {
   const fromForm = use(FieldErrorsContext);
   return given ?? fromForm[name];
 }
