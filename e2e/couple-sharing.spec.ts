@@ -1,17 +1,9 @@
+import { linkCouple } from "./support/couple";
 import { expect, test, writeNote, type Person } from "./support/fixtures";
 
 const NOTE = { title: "Session about my father", body: "Private detail about my father that stays mine." };
 const SHARED_TEXT = "When I go quiet after work, I'm tired, not angry with you.";
 const EDITED_TEXT = "A later private rewording nobody else should see yet.";
-
-async function linkCouple(inviter: Person, invitee: Person) {
-  await inviter.page.goto("/couple");
-  await inviter.page.getByRole("button", { name: "Create an invite link" }).click();
-  const link = await inviter.page.getByLabel("Invite link (works once, for 7 days)").inputValue();
-  await invitee.page.goto(link);
-  await invitee.page.getByRole("button", { name: `Link with ${inviter.displayName}` }).click();
-  await expect(invitee.page.getByText(`You are linked with ${inviter.displayName}`)).toBeVisible();
-}
 
 async function draftSummaryFromNote(author: Person, noteId: string): Promise<string> {
   await author.page.goto(`/notes/${noteId}`);

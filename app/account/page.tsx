@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ActionForm } from "@/components/ui/action-form";
+import { CheckboxField } from "@/components/ui/checkbox-field";
 import { InputField } from "@/components/ui/field";
 import { requireUser } from "@/lib/auth/session";
 import { deleteAccountAction, signOutEverywhereAction } from "./actions";
@@ -38,10 +39,7 @@ export default async function AccountPage() {
         </p>
         <ActionForm action={deleteAccountAction} submitLabel="Delete my account" pendingLabel="Deleting…" tone="danger">
           <InputField name="password" label="Your password" type="password" autoComplete="current-password" />
-          <label className="flex items-start gap-2 text-sm">
-            <input type="checkbox" name="confirm" value="delete" className="mt-1 h-4 w-4" />
-            <span>I understand this cannot be undone.</span>
-          </label>
+          <CheckboxField name="confirm" value="delete" label="I understand this cannot be undone." />
         </ActionForm>
       </section>
     </div>

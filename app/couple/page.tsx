@@ -3,6 +3,7 @@ import Link from "next/link";
 import { EmailInviteForm } from "@/components/couple/email-invite-form";
 import { InvitePanel } from "@/components/couple/invite-panel";
 import { ActionForm } from "@/components/ui/action-form";
+import { CheckboxField } from "@/components/ui/checkbox-field";
 import { Notice } from "@/components/ui/notice";
 import { requireAccess } from "@/lib/auth/session";
 import { getMyCouple, getMyOpenInvite } from "@/lib/data/couples";
@@ -43,10 +44,7 @@ export default async function CouplePage({ searchParams }: Props) {
               but they will see that you are no longer linked.
             </p>
             <ActionForm action={leaveCoupleAction} submitLabel="Leave the couple" pendingLabel="Leaving…" tone="danger">
-              <label className="flex items-start gap-2 text-sm">
-                <input type="checkbox" name="confirm" value="leave" className="mt-1 h-4 w-4" />
-                <span>I understand that this ends our link and withdraws everything shared.</span>
-              </label>
+              <CheckboxField name="confirm" value="leave" label="I understand that this ends our link and withdraws everything shared." />
             </ActionForm>
           </section>
         </>

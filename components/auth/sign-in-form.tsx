@@ -15,6 +15,7 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (pending) return;
     const form = new FormData(event.currentTarget);
     setPending(true);
     try {
@@ -28,7 +29,8 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
       const parsed = signInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
       if (!parsed.success) {
         setErrors(z.flattenError(parsed.error).fieldErrors);
-        setMessage(null);
+        // Said in the alert as well, so a screen reader hears at once that signing in did not happen.
+        setMessage("Some fields need a second look.");
         setPending(false);
         return;
       }
@@ -65,7 +67,8 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
         required
         errors={errors.password}
       />
-      <button type="submit" disabled={pending} className={buttonClass("primary")}>
+      {/* aria-disabled, not disabled: disabling the focused button would drop the keyboard focus. */}
+      <button type="submit" aria-disabled={pending} className={buttonClass("primary")}>
         {pending ? "Signing in…" : "Sign in"}
       </button>
     </form>

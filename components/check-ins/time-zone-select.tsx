@@ -28,7 +28,7 @@ export function TimeZoneSelect({ zones, value, errors }: Props) {
         defaultValue={selected}
         aria-describedby={errorId}
         aria-invalid={errorId ? true : undefined}
-        className="block w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-base text-stone-900 shadow-sm focus:border-teal-600 focus:outline-none focus:ring-2 focus:ring-teal-600/40 dark:border-stone-600 dark:bg-stone-900 dark:text-stone-100"
+        className="block w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-base text-stone-900 shadow-sm focus:border-teal-600 focus:outline-hidden focus:ring-2 focus:ring-teal-600 dark:border-stone-600 dark:bg-stone-900 dark:text-stone-100"
       >
         {options.map((zone) => (
           <option key={zone} value={zone}>

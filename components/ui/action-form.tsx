@@ -3,6 +3,7 @@
 import { useActionState, useEffect, useRef, type ReactNode } from "react";
 import { IDLE, type FormState } from "@/lib/actions/form-state";
 import type { ButtonTone } from "./button-class";
+import { FieldErrorsContext } from "./field-errors";
 import { FormAlert } from "./form-alert";
 import { SubmitButton } from "./submit-button";
 import { toast } from "./toaster";
@@ -33,7 +34,10 @@ function focusFirst(ids: string[]): void {
   }
 }
 
-/** A small form around one server action: pending state while it runs, and its answer announced. */
+/**
+ * A small form around one server action: pending state while it runs, and its answer announced.
+ * Fields inside it (InputField, TextAreaField, CheckboxField) show their own errors from the answer.
+ */
 export function ActionForm({
   action,
   submitLabel,
@@ -68,7 +72,7 @@ export function ActionForm({
       {Object.entries(hidden ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      {children}
+      <FieldErrorsContext value={state.status === "error" ? state.fieldErrors : {}}>{children}</FieldErrorsContext>
       <SubmitButton id={submitId} tone={tone} pendingLabel={pendingLabel}>
         {submitLabel}
       </SubmitButton>

@@ -9,5 +9,5 @@ const tones: Record<ButtonTone, string> = {
 };
 
 export function buttonClass(tone: ButtonTone = "primary"): string {
-  return `inline-flex min-h-11 items-center justify-center rounded-lg px-4 py-2 text-sm font-semibold shadow-sm transition-colors disabled:cursor-wait disabled:opacity-70 ${tones[tone]}`;
+  return `inline-flex min-h-11 items-center justify-center rounded-lg px-4 py-2 text-sm font-semibold shadow-sm transition-colors aria-disabled:cursor-wait aria-disabled:opacity-70 ${tones[tone]}`;
 }

@@ -1,4 +1,7 @@
+"use client";
+
 import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
+import { useFieldErrors } from "./field-errors";
 
 type FieldShellProps = {
   id: string;
@@ -35,7 +38,7 @@ function FieldShell({ id, label, hint, errors, children }: FieldShellProps) {
 
 const controlClass =
   "block w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-base text-stone-900 shadow-sm " +
-  "focus:border-teal-600 focus:outline-none focus:ring-2 focus:ring-teal-600/40 aria-[invalid]:border-rose-600 " +
+  "focus:border-teal-600 focus:outline-hidden focus:ring-2 focus:ring-teal-600 aria-[invalid]:border-rose-600 " +
   "dark:border-stone-600 dark:bg-stone-900 dark:text-stone-100";
 
 type InputFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name"> & {
@@ -48,7 +51,7 @@ type InputFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name"
 export function InputField({ name, label, hint, errors, ...input }: InputFieldProps) {
   const id = `field-${name}`;
   return (
-    <FieldShell id={id} label={label} hint={hint} errors={errors}>
+    <FieldShell id={id} label={label} hint={hint} errors={useFieldErrors(name, errors)}>
       {(described) => <input id={id} name={name} className={controlClass} {...described} {...input} />}
     </FieldShell>
   );
@@ -64,7 +67,7 @@ type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id"
 export function TextAreaField({ name, label, hint, errors, ...textarea }: TextAreaFieldProps) {
   const id = `field-${name}`;
   return (
-    <FieldShell id={id} label={label} hint={hint} errors={errors}>
+    <FieldShell id={id} label={label} hint={hint} errors={useFieldErrors(name, errors)}>
       {(described) => <textarea id={id} name={name} className={controlClass} {...described} {...textarea} />}
     </FieldShell>
   );

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SharedItemCard, viewOfSnapshot } from "@/components/sharing/shared-item-card";
 import { ActionForm } from "@/components/ui/action-form";
+import { CheckboxField } from "@/components/ui/checkbox-field";
 import { ChoiceGroup } from "@/components/ui/choice-group";
 import { TextAreaField } from "@/components/ui/field";
 import { requireAccess } from "@/lib/auth/session";
@@ -90,15 +91,14 @@ export default async function ShareSummaryPage({ params }: Props) {
         <fieldset className="space-y-3">
           <legend className="text-sm font-medium">Pause for a moment</legend>
           {(["ownChoice", "aboutMe"] as const).map((question) => (
-            <div key={question} className="flex items-start gap-3 rounded-lg border border-stone-200 p-3 dark:border-stone-700">
-              <input id={`reflect-${question}`} type="checkbox" name={question} value="yes" className="mt-1 h-4 w-4 accent-teal-700" aria-describedby={`reflect-${question}-hint`} />
-              <label htmlFor={`reflect-${question}`} className="text-sm">
-                <span className="font-medium">{REFLECTION_QUESTIONS[question].label} Yes.</span>
-                <span id={`reflect-${question}-hint`} className="block text-stone-600 dark:text-stone-400">
-                  {REFLECTION_QUESTIONS[question].hint}
-                </span>
-              </label>
-            </div>
+            <CheckboxField
+              key={question}
+              name={question}
+              value="yes"
+              label={<span className="font-medium">{REFLECTION_QUESTIONS[question].label} Yes.</span>}
+              hint={REFLECTION_QUESTIONS[question].hint}
+              className="flex items-start gap-3 rounded-lg border border-stone-200 p-3 text-sm dark:border-stone-700"
+            />
           ))}
         </fieldset>
         <ChoiceGroup

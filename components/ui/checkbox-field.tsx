@@ -1,0 +1,49 @@
+"use client";
+
+import type { ReactNode } from "react";
+import { useFieldErrors } from "./field-errors";
+
+type CheckboxFieldProps = {
+  name: string;
+  value: string;
+  label: ReactNode;
+  hint?: string;
+  /** The row's look: by default a plain line of small text. */
+  className?: string;
+};
+
+/** A single checkbox (a confirmation, an affirmation) whose hint and error are announced with it. */
+export function CheckboxField({ name, value, label, hint, className = "flex items-start gap-2 text-sm" }: CheckboxFieldProps) {
+  const errors = useFieldErrors(name);
+  const id = `checkbox-${name}`;
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  return (
+    <div className="space-y-1">
+      <div className={className}>
+        <input
+          id={id}
+          type="checkbox"
+          name={name}
+          value={value}
+          className="mt-1 h-4 w-4 shrink-0 accent-teal-700"
+          aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+          aria-invalid={errorId ? true : undefined}
+        />
+        <div>
+          <label htmlFor={id}>{label}</label>
+          {hint ? (
+            <p id={hintId} className="text-stone-600 dark:text-stone-400">
+              {hint}
+            </p>
+          ) : null}
+        </div>
+      </div>
+      {errorId ? (
+        <p id={errorId} className="text-sm font-medium text-rose-700 dark:text-rose-300">
+          {errors?.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
