@@ -13,7 +13,7 @@ function leave() {
 /** Leaves the app at once: the button, or the Escape key pressed twice in a row. */
 export function QuickExit() {
   useEffect(() => {
-    let lastEscape = 0;
+    let lastEscape = Number.NEGATIVE_INFINITY;
     function onKeyDown(event: KeyboardEvent) {
       if (event.key !== "Escape") return;
       if (event.timeStamp - lastEscape < 800) leave();

@@ -9,15 +9,15 @@ test("moving and removing plan items is confirmed by a toast, and keyboard focus
   const { page } = alex;
   await page.goto("/plan");
   await page.getByRole("button", { name: "Add the check-in topics" }).click();
-  const agenda = page.getByRole("list").filter({ has: page.getByRole("heading", { name: "Appreciations" }) });
+  const agenda = page.getByRole("list").filter({ has: page.getByRole("heading", { level: 3 }) });
   await expect(agenda.getByRole("heading", { level: 3 })).toHaveText(["Appreciations", "What went well", "One issue, heard first", "A plan for the week"]);
 
   // Moved down twice from the keyboard: the same button keeps the focus, so Enter again moves it on.
-  await page.getByRole("button", { name: "Move Down: Appreciations" }).focus();
+  await page.getByRole("button", { name: "Move down: Appreciations" }).focus();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("status").filter({ hasText: "Moved down." })).toBeVisible();
   await expect(agenda.getByRole("heading", { level: 3 })).toHaveText(["What went well", "Appreciations", "One issue, heard first", "A plan for the week"]);
-  await expect(page.getByRole("button", { name: "Move Down: Appreciations" })).toBeFocused();
+  await expect(page.getByRole("button", { name: "Move down: Appreciations" })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(agenda.getByRole("heading", { level: 3 })).toHaveText(["What went well", "One issue, heard first", "Appreciations", "A plan for the week"]);
 

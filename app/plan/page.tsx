@@ -30,10 +30,10 @@ function MoveButton({ itemId, title, direction }: { itemId: string; title: strin
       afterSuccessFocus={[`move-${direction}-${itemId}`, `plan-item-${itemId}`]}
       submitLabel={
         <span>
-          <span aria-hidden="true">{direction === "up" ? "↑" : "↓"} </span>
-          <span className="sr-only">Move </span>
-          {direction === "up" ? "Up" : "Down"}
-          <span className="sr-only">: {title}</span>
+          <span aria-hidden="true">{direction === "up" ? "↑ Up" : "↓ Down"}</span>
+          <span className="sr-only">
+            Move {direction}: {title}
+          </span>
         </span>
       }
       pendingLabel="Moving…"
