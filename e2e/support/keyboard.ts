@@ -32,7 +32,9 @@ async function reportFocus(target: Element): Promise<FocusReport> {
   if (!active || active === document.body) return { focused: "nothing (the page itself)", isTarget: false, measured: false, indicator: null };
   if (!active.matches(":focus")) return { focused: `${describe(active)}, its built-in button`, isTarget: false, measured: false, indicator: null };
   // Buttons fade their colours in (transition-colors includes the outline's): measure the settled style.
-  await Promise.all(active.getAnimations().map((animation) => animation.finished.catch(() => undefined)));
+  await Promise.all(
+    active.getAnimations().flatMap((animation) => (animation instanceof CSSTransition ? [animation.finished.catch(() => animation)] : [])),
+  );
 
   // A canvas turns any CSS colour (Tailwind's are oklch) into sRGB with alpha.
   const context = document.createElement("canvas").getContext("2d", { willReadFrequently: true });
