@@ -12,6 +12,10 @@ test("moving and removing plan items is confirmed by a toast, and keyboard focus
   const agenda = page.getByRole("list").filter({ has: page.getByRole("heading", { level: 3 }) });
   await expect(agenda.getByRole("heading", { level: 3 })).toHaveText(["Appreciations", "What went well", "One issue, heard first", "A plan for the week"]);
 
+  // Each item's buttons say which item they act on.
+  await expect(page.getByRole("button", { name: "Mark discussed: What went well", exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Remove from the plan: What went well", exact: true })).toBeVisible();
+
   // Moved down twice from the keyboard: the same button keeps the focus, so Enter again moves it on.
   await page.getByRole("button", { name: "Move down: Appreciations" }).focus();
   await page.keyboard.press("Enter");

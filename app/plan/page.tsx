@@ -20,6 +20,19 @@ import {
 
 export const metadata: Metadata = { title: "Our conversation plan" };
 
+/**
+ * A short label on screen; screen readers hear the whole action and which item it is for, as
+ * one string (separate hidden spans would be read with stray spaces, "Move down : Item").
+ */
+function ItemActionLabel({ visible, spoken = visible, title }: { visible: string; spoken?: string; title: string }) {
+  return (
+    <span>
+      <span aria-hidden="true">{visible}</span>
+      <span className="sr-only">{`${spoken}: ${title}`}</span>
+    </span>
+  );
+}
+
 /** Moves one agenda item; screen readers hear which item it moves. */
 function MoveButton({ itemId, title, direction }: { itemId: string; title: string; direction: "up" | "down" }) {
   return (
@@ -28,14 +41,7 @@ function MoveButton({ itemId, title, direction }: { itemId: string; title: strin
       hidden={{ itemId, direction }}
       submitId={`move-${direction}-${itemId}`}
       afterSuccessFocus={[`move-${direction}-${itemId}`, `plan-item-${itemId}`]}
-      submitLabel={
-        <span>
-          <span aria-hidden="true">{direction === "up" ? "↑ Up" : "↓ Down"}</span>
-          <span className="sr-only">
-            Move {direction}: {title}
-          </span>
-        </span>
-      }
+      submitLabel={<ItemActionLabel visible={direction === "up" ? "↑ Up" : "↓ Down"} spoken={`Move ${direction}`} title={title} />}
       pendingLabel="Moving…"
       tone="secondary"
     />
@@ -113,7 +119,7 @@ export default async function PlanPage() {
                   <ActionForm
                     action={setDiscussedAction}
                     hidden={{ itemId: item.id, discussed: item.discussed ? "no" : "yes" }}
-                    submitLabel={item.discussed ? "Mark not discussed" : "Mark discussed"}
+                    submitLabel={<ItemActionLabel visible={item.discussed ? "Mark not discussed" : "Mark discussed"} title={item.title} />}
                     pendingLabel="Saving…"
                     tone="secondary"
                   />
@@ -121,7 +127,7 @@ export default async function PlanPage() {
                     action={removeItemAction}
                     hidden={{ itemId: item.id }}
                     afterSuccessFocus={["agenda"]}
-                    submitLabel={<span>Remove<span className="sr-only"> from the plan: {item.title}</span></span>}
+                    submitLabel={<ItemActionLabel visible="Remove" spoken="Remove from the plan" title={item.title} />}
                     pendingLabel="Removing…"
                     tone="secondary"
                   />

@@ -8,8 +8,9 @@ export function SignOutButton() {
   return (
     <button
       type="button"
-      disabled={pending}
+      aria-disabled={pending}
       onClick={async () => {
+        if (pending) return;
         setPending(true);
         try {
           const { signOut } = await import("next-auth/react");
@@ -19,7 +20,7 @@ export function SignOutButton() {
           throw error;
         }
       }}
-      className="inline-flex min-h-11 items-center px-2 text-sm font-medium text-teal-800 underline-offset-4 hover:underline disabled:opacity-60 dark:text-teal-300"
+      className="inline-flex min-h-11 items-center px-2 text-sm font-medium text-teal-800 underline-offset-4 hover:underline aria-disabled:opacity-60 dark:text-teal-300"
     >
       {pending ? "Signing out…" : "Sign out"}
     </button>
