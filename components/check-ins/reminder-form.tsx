@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { IDLE, type FormState } from "@/lib/actions/form-state";
 import { LEAD_TIME_OPTIONS } from "@/lib/check-ins/lead-times";
+import { FieldError, fieldErrorId } from "@/components/ui/field-error";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 
@@ -17,6 +18,7 @@ export function ReminderForm({ action, emailEnabled, leadMinutes }: Props) {
   const sent = state.status === "error" ? state.values : null;
   const checked = (name: string, saved: boolean) => (sent ? sent[name] === "on" : saved);
   const leadErrors = state.status === "error" ? state.fieldErrors.leadMinutes : undefined;
+  const leadErrorId = fieldErrorId("lead", leadErrors);
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <FormAlert state={state} />
@@ -24,7 +26,7 @@ export function ReminderForm({ action, emailEnabled, leadMinutes }: Props) {
         <input type="checkbox" name="emailEnabled" defaultChecked={checked("emailEnabled", emailEnabled)} className="mt-1 h-4 w-4" />
         <span>Email me a reminder before each check-in</span>
       </label>
-      <fieldset className="space-y-2" aria-describedby={leadErrors?.length ? "lead-error" : undefined}>
+      <fieldset className="space-y-2" aria-describedby={leadErrorId}>
         <legend className="text-sm font-medium text-stone-800 dark:text-stone-100">When</legend>
         {LEAD_TIME_OPTIONS.map((option) => (
           <label key={option.field} className="flex items-center gap-2 text-sm">
@@ -37,11 +39,7 @@ export function ReminderForm({ action, emailEnabled, leadMinutes }: Props) {
             <span>{option.label}</span>
           </label>
         ))}
-        {leadErrors?.length ? (
-          <p id="lead-error" className="text-sm font-medium text-rose-700 dark:text-rose-300">
-            {leadErrors.join(" ")}
-          </p>
-        ) : null}
+        <FieldError id={leadErrorId} errors={leadErrors} />
       </fieldset>
       <SubmitButton pendingLabel="Saving…">Save my reminders</SubmitButton>
     </form>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
+import { FieldError, fieldErrorId } from "@/components/ui/field-error";
 
 const subscribeNever = () => () => {};
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -15,7 +16,7 @@ export function TimeZoneSelect({ zones, value, errors }: Props) {
   const detected = useSyncExternalStore(subscribeNever, browserZone, () => null);
   const selected = value ?? detected ?? "UTC";
   const options = zones.includes(selected) ? zones : [selected, ...zones];
-  const errorId = errors?.length ? "field-timeZone-error" : undefined;
+  const errorId = fieldErrorId("field-timeZone", errors);
   return (
     <div className="space-y-1.5">
       <label htmlFor="field-timeZone" className="block text-sm font-medium text-stone-800 dark:text-stone-100">
@@ -36,11 +37,7 @@ export function TimeZoneSelect({ zones, value, errors }: Props) {
           </option>
         ))}
       </select>
-      {errorId ? (
-        <p id={errorId} className="text-sm font-medium text-rose-700 dark:text-rose-300">
-          {errors?.join(" ")}
-        </p>
-      ) : null}
+      <FieldError id={errorId} errors={errors} />
     </div>
   );
 }

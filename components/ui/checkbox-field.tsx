@@ -1,6 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { describedBy, FieldError, fieldErrorId } from "./field-error";
 import { useFieldErrors } from "./field-errors";
 
 type CheckboxFieldProps = {
@@ -17,7 +18,7 @@ export function CheckboxField({ name, value, label, hint, className = "flex item
   const errors = useFieldErrors(name);
   const id = `checkbox-${name}`;
   const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = errors?.length ? `${id}-error` : undefined;
+  const errorId = fieldErrorId(id, errors);
   return (
     <div className="space-y-1">
       <div className={className}>
@@ -27,7 +28,7 @@ export function CheckboxField({ name, value, label, hint, className = "flex item
           name={name}
           value={value}
           className="mt-1 h-4 w-4 shrink-0 accent-teal-700"
-          aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+          aria-describedby={describedBy(hintId, errorId)}
           aria-invalid={errorId ? true : undefined}
         />
         <div>
@@ -39,11 +40,7 @@ export function CheckboxField({ name, value, label, hint, className = "flex item
           ) : null}
         </div>
       </div>
-      {errorId ? (
-        <p id={errorId} className="text-sm font-medium text-rose-700 dark:text-rose-300">
-          {errors?.join(" ")}
-        </p>
-      ) : null}
+      <FieldError id={errorId} errors={errors} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { Choice } from "@/lib/content/guidance";
+import { FieldError, fieldErrorId } from "./field-error";
 
 type ChoiceGroupProps = {
   name: string;
@@ -15,7 +16,7 @@ type ChoiceGroupProps = {
 /** A labelled group of radio buttons or checkboxes with hints, whose error is announced with it. */
 export function ChoiceGroup({ name, legend, choices, type, selected, errors, noneLabel }: ChoiceGroupProps) {
   const checked = new Set(Array.isArray(selected) ? selected : selected ? [selected] : []);
-  const errorId = errors?.length ? `${name}-error` : undefined;
+  const errorId = fieldErrorId(name, errors);
   const options: [string, Choice][] = [...(noneLabel ? [["", { label: noneLabel, hint: "" }] as [string, Choice]] : []), ...Object.entries(choices)];
   return (
     <fieldset className="space-y-2" aria-describedby={errorId}>
@@ -44,11 +45,7 @@ export function ChoiceGroup({ name, legend, choices, type, selected, errors, non
           </div>
         );
       })}
-      {errorId ? (
-        <p id={errorId} className="text-sm font-medium text-rose-700 dark:text-rose-300">
-          {errors?.join(" ")}
-        </p>
-      ) : null}
+      <FieldError id={errorId} errors={errors} />
     </fieldset>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
+import { describedBy, FieldError, fieldErrorId } from "./field-error";
 import { useFieldErrors } from "./field-errors";
 
 type FieldShellProps = {
@@ -14,8 +15,7 @@ type FieldShellProps = {
 /** A labelled field whose hint and errors are announced with it. */
 function FieldShell({ id, label, hint, errors, children }: FieldShellProps) {
   const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = errors?.length ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+  const errorId = fieldErrorId(id, errors);
   return (
     <div className="space-y-1.5">
       <label htmlFor={id} className="block text-sm font-medium text-stone-800 dark:text-stone-100">
@@ -26,12 +26,8 @@ function FieldShell({ id, label, hint, errors, children }: FieldShellProps) {
           {hint}
         </p>
       ) : null}
-      {children({ "aria-describedby": describedBy, "aria-invalid": errorId ? true : undefined })}
-      {errorId ? (
-        <p id={errorId} className="text-sm font-medium text-rose-700 dark:text-rose-300">
-          {errors?.join(" ")}
-        </p>
-      ) : null}
+      {children({ "aria-describedby": describedBy(hintId, errorId), "aria-invalid": errorId ? true : undefined })}
+      <FieldError id={errorId} errors={errors} />
     </div>
   );
 }
