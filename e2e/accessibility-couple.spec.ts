@@ -1,7 +1,8 @@
 import type { Locator, Page } from "@playwright/test";
 import { expectNoSeriousAccessibilityProblems } from "./support/axe";
 import { linkCouple } from "./support/couple";
-import { expect, signIn, test } from "./support/fixtures";
+import { DEMO_ALEX, signInAsDemo } from "./support/demo";
+import { expect, test } from "./support/fixtures";
 
 /** A visible message, matched anywhere in an accessible description (which may start with the field's hint). */
 function containing(message: string): RegExp {
@@ -227,8 +228,7 @@ test.describe("the couple's pages have no serious accessibility problems", () =>
   });
 
   test("the demo couple's filled-in pages, only read", async ({ page }) => {
-    await signIn(page, "alex@demo.example", "demo-password-1");
-    await expect(page).toHaveURL(/\/notes$/);
+    await signInAsDemo(page, DEMO_ALEX);
     await page.goto("/plan");
     await expect(page.getByText("Shared by Sam")).toBeVisible();
     await expectNoSeriousAccessibilityProblems(page);

@@ -1,6 +1,6 @@
 import { QUICK_EXIT_URL } from "../components/quick-exit";
-import { DEMO_PARTNERS, DEMO_PASSWORD } from "../lib/demo/demo-accounts";
-import { expect, signIn, test } from "./support/fixtures";
+import { DEMO_SAM, signInAsDemo } from "./support/demo";
+import { expect, test } from "./support/fixtures";
 import type { Page } from "@playwright/test";
 
 /** The neutral page is on the internet, which this machine cannot reach: answer it locally. */
@@ -13,8 +13,7 @@ async function standInForNeutralPage(page: Page): Promise<void> {
 test.describe("quick exit", () => {
   test("the button leaves at once, and Back does not bring the private space back", async ({ page }) => {
     await standInForNeutralPage(page);
-    await signIn(page, DEMO_PARTNERS[0].email, DEMO_PASSWORD);
-    await expect(page).toHaveURL(/\/notes$/, { timeout: 30_000 });
+    await signInAsDemo(page, DEMO_SAM);
     await page.getByRole("button", { name: "Quick exit" }).click();
     await expect(page).toHaveURL(QUICK_EXIT_URL);
     await expect(page.getByRole("heading", { name: "Weather forecast" })).toBeVisible();

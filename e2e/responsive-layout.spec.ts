@@ -1,5 +1,5 @@
-import { DEMO_PARTNERS, DEMO_PASSWORD } from "../lib/demo/demo-accounts";
-import { expect, signIn, test } from "./support/fixtures";
+import { DEMO_SAM, signInAsDemo } from "./support/demo";
+import { expect, test } from "./support/fixtures";
 import type { Page } from "@playwright/test";
 
 /**
@@ -64,8 +64,7 @@ test.describe("layout on a 360 px phone", () => {
   });
 
   test("every section of a signed-in partner with a full plan", async ({ page }) => {
-    await signIn(page, DEMO_PARTNERS[0].email, DEMO_PASSWORD);
-    await expect(page).toHaveURL(/\/notes$/, { timeout: 30_000 });
+    await signInAsDemo(page, DEMO_SAM);
     for (const { path, tab } of SIGNED_IN_PAGES) {
       await page.goto(path);
       await expectPhoneLayout(page, tab);
@@ -75,8 +74,7 @@ test.describe("layout on a 360 px phone", () => {
 
 test("pages do not jump once shown (layout shift under 0.1), on a laptop and a phone", async ({ page }) => {
   test.slow();
-  await signIn(page, DEMO_PARTNERS[0].email, DEMO_PASSWORD);
-  await expect(page).toHaveURL(/\/notes$/, { timeout: 30_000 });
+  await signInAsDemo(page, DEMO_SAM);
   for (const viewport of [{ width: 1280, height: 800 }, { width: 360, height: 780 }]) {
     await page.setViewportSize(viewport);
     for (const { path } of SIGNED_IN_PAGES) {

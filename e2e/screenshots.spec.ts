@@ -1,5 +1,5 @@
-import { DEMO_PARTNERS, DEMO_PASSWORD } from "../lib/demo/demo-accounts";
-import { expect, signIn, test } from "./support/fixtures";
+import { DEMO_ALEX as alex, DEMO_SAM as sam, signInAsDemo } from "./support/demo";
+import { expect, test } from "./support/fixtures";
 import type { Page, TestInfo } from "@playwright/test";
 
 /**
@@ -10,20 +10,13 @@ import type { Page, TestInfo } from "@playwright/test";
  */
 const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
 
-const [sam, alex] = DEMO_PARTNERS;
-
 test.use({ viewport: { width: 1024, height: 900 }, timezoneId: "Europe/London", locale: "en-GB" });
 
 async function capture(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  // Nothing may be mid-transition: fonts loaded and no pending navigation.
+  // Text drawn in its final font, not a fallback.
   await page.evaluate(() => document.fonts.ready);
   const file = SCREENSHOT_DIR ? `${SCREENSHOT_DIR}/${name}.png` : testInfo.outputPath(`${name}.png`);
   await page.screenshot({ path: file, animations: "disabled" });
-}
-
-async function signInAs(page: Page, email: string): Promise<void> {
-  await signIn(page, email, DEMO_PASSWORD);
-  await expect(page).toHaveURL(/\/notes$/, { timeout: 30_000 });
 }
 
 test.describe("README screenshots", () => {
@@ -36,7 +29,7 @@ test.describe("README screenshots", () => {
   });
 
   test("Sam's screens: welcome, private space, a draft's preview, the share step, the plan, check-ins", async ({ page }, testInfo) => {
-    await signInAs(page, sam.email);
+    await signInAsDemo(page, sam);
     await capture(page, testInfo, "private-space");
 
     await page.goto("/welcome");
@@ -62,7 +55,7 @@ test.describe("README screenshots", () => {
   });
 
   test("Alex's view of what Sam shared", async ({ page }, testInfo) => {
-    await signInAs(page, alex.email);
+    await signInAsDemo(page, alex);
     await page.goto("/shared");
     await expect(page.getByRole("heading", { name: "Why I go quiet in arguments" })).toBeVisible();
     await capture(page, testInfo, "shared-view");
@@ -71,7 +64,7 @@ test.describe("README screenshots", () => {
   test("the plan on a 360 px phone, in dark colours", async ({ browser }, testInfo) => {
     const context = await browser.newContext({ viewport: { width: 360, height: 780 }, colorScheme: "dark", timezoneId: "Europe/London", locale: "en-GB" });
     const page = await context.newPage();
-    await signInAs(page, alex.email);
+    await signInAsDemo(page, alex);
     await page.goto("/plan");
     await expect(page.getByRole("link", { name: "Plan", exact: true })).toHaveAttribute("aria-current", "page");
     await capture(page, testInfo, "plan-phone-dark");
