@@ -20,6 +20,10 @@ const app = next({ dev: false, hostname: host, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// As `next start` does: exit on these signals (128 + the signal's number). Listeners elsewhere
+// (the reminder dispatcher) would otherwise keep Node from exiting by default.
+for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) process.once(signal, () => process.exit(code));
+
 createServer((request, response) => {
   settleForwardingHeaders(request, trust.data);
   handle(request, response).catch((error: unknown) => {
