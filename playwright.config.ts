@@ -45,6 +45,10 @@ export default defineConfig({
       PGLITE_DATA_DIR: dataDir,
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz",
+      // The browsers stand for people behind a proxy on this machine: each signed-up person
+      // sends their own X-Forwarded-For (e2e/support/fixtures.ts), so per-address rate limits
+      // count them apart. The no-proxy default is tested in tests/unit/client-address.test.ts.
+      TRUST_PROXY: "loopback",
     },
   },
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { trustProxySchema } from "@/lib/http/trusted-proxy";
 
 /**
  * The server's configuration, parsed once. Nothing here reaches the browser: the app has no
@@ -22,6 +23,8 @@ const envSchema = z
     REMINDER_DISPATCH: z
       .enum(["app", "external"], { error: "REMINDER_DISPATCH must be app (the default) or external." })
       .default("app"),
+    // Which proxies may report the client's address (read by scripts/serve.ts; decision 020).
+    TRUST_PROXY: trustProxySchema,
   })
   .refine((env) => env.NODE_ENV !== "production" || env.NEXTAUTH_SECRET, {
     message: "NEXTAUTH_SECRET is required in production (npm start generates one in .data/).",

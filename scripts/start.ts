@@ -43,10 +43,11 @@ const seedDemo = !args.has("--no-demo") && (target.kind !== "postgres" || proces
 if (seedDemo) run("npx", ["tsx", "--conditions=react-server", "scripts/db/seed.ts"]);
 if (!args.has("--skip-build")) run("npx", ["next", "build"], { NEXT_TELEMETRY_DISABLED: "1", SKIP_BUILD_TYPECHECK: "1" });
 
-// The next binary itself, not through npx: then the signals forwarded below reach the server.
-const server = spawn(path.resolve("node_modules/.bin/next"), ["start", "-H", host, "-p", port], {
+// Node itself, not through npx: then the signals forwarded below reach the server. serve.ts is
+// `next start` plus the client address taken from the socket (decision 020).
+const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
   stdio: ["ignore", "pipe", "inherit"],
-  env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: url, NEXTAUTH_SECRET: authSecret() },
+  env: { ...process.env, HOST: host, PORT: port, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: url, NEXTAUTH_SECRET: authSecret() },
 });
 server.stdout.on("data", (chunk: Buffer) => {
   process.stdout.write(chunk);

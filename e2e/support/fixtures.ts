@@ -15,11 +15,21 @@ export function uniqueEmail(label: string): string {
   return `${label.toLowerCase()}-${randomUUID()}@e2e.example`;
 }
 
+/**
+ * An address of its own for each person, as the trusted proxy in front of the e2e server
+ * (TRUST_PROXY=loopback, playwright.config.ts) would report it: per-address limits then count
+ * people apart, as they would be in real use, instead of counting the whole suite as one.
+ */
+export function clientAddress(): string {
+  const bytes = randomUUID().replace(/-/g, "");
+  return `2001:db8:${bytes.slice(0, 4)}:${bytes.slice(4, 8)}::1`;
+}
+
 export const test = base.extend<Fixtures>({
   signUp: async ({ browser }, provide) => {
     const contexts: Awaited<ReturnType<typeof browser.newContext>>[] = [];
     await provide(async (displayName) => {
-      const context = await browser.newContext();
+      const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientAddress() } });
       contexts.push(context);
       const page = await context.newPage();
       const person = { page, displayName, email: uniqueEmail(displayName), password: "a long enough passphrase" };

@@ -1,5 +1,7 @@
 import "server-only";
 import { verifyPassword } from "@/lib/auth/password";
+import { enforceRateLimit } from "@/lib/limits/enforce";
+import { rateLimitKey } from "@/lib/limits/rate-limits";
 import type { Access } from "./access";
 import { getMyCouple, leaveCouple } from "./couples";
 import { DomainError } from "./errors";
@@ -11,9 +13,11 @@ export async function signOutEverywhere(access: Access): Promise<void> {
 
 /**
  * Deletes the account and everything in it, after the password is confirmed. A couple is left
- * first, so everything shared into it is withdrawn as on any leaving (C3).
+ * first, so everything shared into it is withdrawn as on any leaving (C3). Password attempts
+ * are limited ("password-confirm"), so a session left open cannot be used to guess it.
  */
 export async function deleteAccount(access: Access, password: string, now = new Date()): Promise<void> {
+  await enforceRateLimit(access.db, "password-confirm", rateLimitKey(access.userId), "Too many password attempts, so nothing was deleted.");
   const user = await access.db.user.findUniqueOrThrow({ where: { id: access.userId }, select: { passwordHash: true } });
   if (!(await verifyPassword(user.passwordHash, password))) {
     throw new DomainError("invalid", "That password is not right, so nothing was deleted.");

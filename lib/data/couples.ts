@@ -1,5 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
+import { enforceRateLimit } from "@/lib/limits/enforce";
+import { RATE_LIMITS, rateLimitKey } from "@/lib/limits/rate-limits";
 import type { Access } from "./access";
 import { DomainError, notFound } from "./errors";
 import { isUniqueViolation } from "./transactions";
@@ -41,11 +43,33 @@ function hashToken(token: string): string {
 
 /**
  * A new single-use invite link. The token is returned once and only its hash is stored, so
- * the link cannot be shown again; creating a new one revokes any earlier open invite.
+ * the link cannot be shown again; creating a new one revokes any earlier open invite. Invites
+ * and invite emails are limited per day (decision 020), so nobody can mail an address again
+ * and again in the app's name.
  */
 export async function createInvite(access: Access, options: { email?: string | null; now?: Date } = {}) {
   const now = options.now ?? new Date();
   if (await getMyCouple(access)) throw new DomainError("conflict", "You are already linked with a partner.");
+  await enforceRateLimit(
+    access.db,
+    "invite",
+    rateLimitKey(access.userId),
+    `You have made ${RATE_LIMITS.invite.points} invites today, the most for one day.`,
+  );
+  if (options.email) {
+    await enforceRateLimit(
+      access.db,
+      "invite-email-sender",
+      rateLimitKey(access.userId),
+      `You have sent ${RATE_LIMITS["invite-email-sender"].points} invite emails today, the most for one day. You can still copy a link and send it yourself.`,
+    );
+    await enforceRateLimit(
+      access.db,
+      "invite-email-recipient",
+      rateLimitKey(options.email),
+      "That address has been sent enough invite emails for today. You can still copy a link and send it yourself.",
+    );
+  }
   const token = randomBytes(32).toString("base64url");
   const invite = await access.db.$transaction(async (tx) => {
     await tx.coupleInvite.updateMany({

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Access } from "./access";
+import { assertRoomFor } from "./caps";
 import type { NoteInput } from "@/lib/validation/note";
 
 /**
@@ -34,7 +35,10 @@ export function getNote(access: Access, id: string) {
 }
 
 export function createNote(access: Access, input: NoteInput) {
-  return access.db.note.create({ data: { ...input, authorId: access.userId } });
+  return access.db.$transaction(async (tx) => {
+    await assertRoomFor(tx, access.userId, "notes");
+    return tx.note.create({ data: { ...input, authorId: access.userId } });
+  });
 }
 
 /** Returns the updated note, or null when the user has no such note (nothing changes). */

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Access } from "./access";
+import { assertRoomFor } from "./caps";
 import { notFound } from "./errors";
 import { getNote } from "./notes";
 import { sameAsSnapshot, snapshotOf, type Snapshot, type SummaryContent } from "@/lib/consent/snapshot";
@@ -73,7 +74,10 @@ async function assertOwnNote(access: Access, noteId: string | null): Promise<voi
 
 export async function createSummary(access: Access, input: SummaryInput) {
   await assertOwnNote(access, input.noteId);
-  return access.db.summary.create({ data: { ...input, authorId: access.userId }, select: { id: true } });
+  return access.db.$transaction(async (tx) => {
+    await assertRoomFor(tx, access.userId, "summaries");
+    return tx.summary.create({ data: { ...input, authorId: access.userId }, select: { id: true } });
+  });
 }
 
 /** Edits stay private: a shared summary's partner-facing snapshot does not change (C4). */
