@@ -34,6 +34,7 @@ vi.mock("@/lib/env", () => ({ getEnv: () => env }));
 vi.mock("@/lib/auth/session", () => import("../support/fake-session"));
 vi.mock("@/lib/db/client", () => import("../support/fake-session"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("@/lib/email/outbox-key", () => import("../support/fake-outbox-key"));
 
 let t: TestDb;
 let me: CurrentUser;
