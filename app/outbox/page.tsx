@@ -4,7 +4,7 @@ import Link from "next/link";
 import { getCurrentUser } from "@/lib/auth/session";
 import { listOutbox } from "@/lib/data/outbox";
 import { getDb } from "@/lib/db/client";
-import { isOutboxEnabled } from "@/lib/email/config";
+import { isOutboxEnabled, mailSettings } from "@/lib/email/config";
 import { currentOutboxKeyHash } from "@/lib/email/outbox-key";
 
 export const metadata: Metadata = { title: "Development outbox", robots: { index: false } };
@@ -18,6 +18,7 @@ export default async function OutboxPage() {
   if (!isOutboxEnabled()) notFound();
   const user = await getCurrentUser();
   const messages = await listOutbox({ db: getDb(), userId: user?.id ?? null, keyHash: await currentOutboxKeyHash() });
+  const appUrl = mailSettings().appUrl;
   return (
     <div className="space-y-6">
       <div className="space-y-2">
@@ -40,6 +41,7 @@ export default async function OutboxPage() {
               <p className="text-sm text-stone-600 dark:text-stone-400">
                 <time dateTime={message.createdAt.toISOString()}>{message.createdAt.toUTCString()}</time>
               </p>
+              <AppLinks text={message.text} appUrl={appUrl} subject={message.subject} />
               <details className="mt-2">
                 <summary className="cursor-pointer text-sm">Plain text</summary>
                 <pre className="mt-2 whitespace-pre-wrap break-words text-sm">{message.text}</pre>
@@ -58,5 +60,22 @@ export default async function OutboxPage() {
         </ul>
       )}
     </div>
+  );
+}
+
+/** The email's links into this app, as links: the way a person follows them from a mail client. */
+function AppLinks({ text, appUrl, subject }: { text: string; appUrl: string; subject: string }) {
+  const links = [...new Set(text.match(/https?:\/\/[^\s<>"]+/g) ?? [])].filter((url) => url.startsWith(`${appUrl}/`));
+  if (links.length === 0) return null;
+  return (
+    <ul className="mt-2 space-y-1 text-sm" aria-label={`Links in: ${subject}`}>
+      {links.map((url) => (
+        <li key={url}>
+          <a href={url} className="break-all">
+            {url}
+          </a>
+        </li>
+      ))}
+    </ul>
   );
 }
