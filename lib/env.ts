@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { trustProxySchema } from "@/lib/http/trusted-proxy";
+import { mailDestination } from "@/lib/email/destination";
 
 /**
  * The server's configuration, parsed once. Nothing here reaches the browser: the app has no
@@ -13,6 +14,8 @@ const envSchema = z
     PGLITE_DATA_DIR: z.string().min(1).optional(),
     NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters.").optional(),
     NEXTAUTH_URL: z.url({ error: "NEXTAUTH_URL must be the app's public URL." }).optional(),
+    // The address the server listens on (npm start passes it on); decides whether the development outbox may exist.
+    HOST: z.string().trim().min(1).optional(),
     // Email and reminders (README: "Reminders and email").
     SMTP_URL: z
       .url({ protocol: /^smtps?$/, error: "SMTP_URL must be an smtp:// or smtps:// URL." })
@@ -29,6 +32,10 @@ const envSchema = z
   .refine((env) => env.NODE_ENV !== "production" || env.NEXTAUTH_SECRET, {
     message: "NEXTAUTH_SECRET is required in production (npm start generates one in .data/).",
     path: ["NEXTAUTH_SECRET"],
+  })
+  .superRefine((env, context) => {
+    const destination = mailDestination({ smtpUrl: env.SMTP_URL, host: env.HOST });
+    if (destination.kind === "refused") context.addIssue({ code: "custom", message: destination.message, path: ["SMTP_URL"] });
   });
 
 function parseEnv() {

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { databaseTargetFromEnv, openAdapter } from "../lib/db/adapter.ts";
 import { applyPendingMigrations } from "../lib/db/migrations.ts";
+import { mailDestination } from "../lib/email/destination.ts";
 
 /**
  * The README's first command: migrate, seed the demo couple (embedded database only), build,
@@ -14,6 +15,18 @@ const host = process.env.HOST || "127.0.0.1";
 const port = process.env.PORT || "3000";
 const url = process.env.NEXTAUTH_URL || `http://${host}:${port}`;
 const target = databaseTargetFromEnv();
+
+// Where mail goes, said before anything else happens: a refusal stops here (lib/email/destination.ts).
+const mail = mailDestination({ smtpUrl: process.env.SMTP_URL, host });
+if (mail.kind === "refused") {
+  console.error(mail.message);
+  process.exit(1);
+}
+const mailNote =
+  mail.kind === "smtp"
+    ? `Mail: sent through ${mail.server} (SMTP_URL).`
+    : `Mail: no SMTP_URL, so nothing leaves this computer; emails wait in the development outbox at ${url}/outbox.`;
+console.log(mailNote);
 
 function run(command: string, commandArgs: string[], extraEnv: Record<string, string> = {}): void {
   const result = spawnSync(command, commandArgs, { stdio: "inherit", env: { ...process.env, ...extraEnv } });
@@ -47,11 +60,12 @@ if (!args.has("--skip-build")) run("npx", ["next", "build"], { NEXT_TELEMETRY_DI
 // `next start` plus the client address taken from the socket (decision 020).
 const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
   stdio: ["ignore", "pipe", "inherit"],
+  // HOST tells the server whether the development outbox may exist (lib/email/config.ts).
   env: { ...process.env, HOST: host, PORT: port, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: url, NEXTAUTH_SECRET: authSecret() },
 });
 server.stdout.on("data", (chunk: Buffer) => {
   process.stdout.write(chunk);
-  if (chunk.toString().includes("Ready")) console.log(`\nCommon Ground is running at ${url}\n`);
+  if (chunk.toString().includes("Ready")) console.log(`\nCommon Ground is running at ${url}\n${mailNote}\n`);
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,14 +1,17 @@
 import type { Metadata } from "next";
 import { ActionForm } from "@/components/ui/action-form";
 import { CheckboxField } from "@/components/ui/checkbox-field";
+import { VerifyAddressPrompt } from "@/components/account/verify-address-prompt";
 import { InputField } from "@/components/ui/field";
-import { requireUser } from "@/lib/auth/session";
+import { getMyEmailStatus } from "@/lib/auth/email-verification";
+import { requireAccess, requireUser } from "@/lib/auth/session";
 import { deleteAccountAction, signOutEverywhereAction } from "./actions";
 
 export const metadata: Metadata = { title: "Your account" };
 
 export default async function AccountPage() {
   const user = await requireUser();
+  const address = await getMyEmailStatus(await requireAccess());
   return (
     <div className="space-y-8">
       <div className="space-y-1">
@@ -17,6 +20,9 @@ export default async function AccountPage() {
           Signed in as {user.displayName} ({user.email}).
         </p>
       </div>
+      {address.verified ? null : (
+        <VerifyAddressPrompt email={address.email} reason="Until it is, reminders are not sent to it and invites sent to it by email cannot be accepted." />
+      )}
       <section className="space-y-2 rounded-xl border border-stone-200 p-4 dark:border-stone-800">
         <h2 className="text-lg font-semibold">Your data</h2>
         <p className="text-sm">Download everything that is yours: notes, summaries and your sharing history, as JSON.</p>

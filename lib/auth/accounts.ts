@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/types";
 import { isUniqueViolation } from "@/lib/data/transactions";
-import type { SignUpInput } from "@/lib/validation/account";
+import type { NewAccountInput } from "@/lib/validation/account";
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from "./password";
 import { beginSignInAttempt } from "./throttle";
 
@@ -8,11 +8,12 @@ export type SignedInUser = { id: string; email: string; displayName: string; ses
 
 export type RegisterResult = { ok: true; user: SignedInUser } | { ok: false; reason: "email-taken" };
 
-export async function registerUser(db: Db, input: SignUpInput): Promise<RegisterResult> {
+/** Makes an account directly (the demo seed); people sign up through lib/auth/sign-up.ts. */
+export async function registerUser(db: Db, input: NewAccountInput & { emailVerifiedAt?: Date | null }): Promise<RegisterResult> {
   const passwordHash = await hashPassword(input.password);
   try {
     const user = await db.user.create({
-      data: { email: input.email, displayName: input.displayName, passwordHash },
+      data: { email: input.email, displayName: input.displayName, passwordHash, emailVerifiedAt: input.emailVerifiedAt ?? null },
       select: { id: true, email: true, displayName: true, sessionVersion: true },
     });
     return { ok: true, user };

@@ -62,7 +62,7 @@ async function seedSam(sam: Access): Promise<void> {
 export async function seedDemo(db: Db): Promise<{ created: string[] }> {
   const existing = await db.user.count({ where: { email: { in: DEMO_PARTNERS.map((partner) => partner.email) } } });
   if (existing > 0) return { created: [] };
-  const [sam, alex] = await Promise.all(DEMO_PARTNERS.map((partner) => registerUser(db, { ...partner, password: DEMO_PASSWORD })));
+  const [sam, alex] = await Promise.all(DEMO_PARTNERS.map((partner) => registerUser(db, { ...partner, password: DEMO_PASSWORD, emailVerifiedAt: new Date() })));
   if (!sam?.ok || !alex?.ok) return { created: [] };
   const samAccess = { db, userId: sam.user.id };
   const alexAccess = { db, userId: alex.user.id };

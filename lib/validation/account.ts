@@ -9,20 +9,33 @@ export const emailSchema = z
   .max(254, "That email address is too long.")
   .pipe(z.email({ error: "Enter a valid email address, like name@example.com." }));
 
-export const signUpSchema = z.object({
-  displayName: z
-    .string({ error: "Enter the name your partner knows you by." })
-    .trim()
-    .min(1, "Enter the name your partner knows you by.")
-    .max(60, "Keep your name under 60 characters."),
-  email: emailSchema,
-  password: z
-    .string({ error: "Choose a password." })
-    .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
-    .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`),
-});
+const displayNameSchema = z
+  .string({ error: "Enter the name your partner knows you by." })
+  .trim()
+  .min(1, "Enter the name your partner knows you by.")
+  .max(60, "Keep your name under 60 characters.");
 
-export type SignUpInput = z.output<typeof signUpSchema>;
+const newPasswordSchema = z
+  .string({ error: "Choose a password." })
+  .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
+  .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
+
+/** A secret from an emailed link (base64url, 43 characters); anything else is simply not a valid link. */
+const linkSecretSchema = z.string().trim().min(1).max(200);
+
+/** Step one of signing up: who, and where to send the link. The password is chosen from the link. */
+export const signUpSchema = z.object({ displayName: displayNameSchema, email: emailSchema });
+
+export const completeSignUpSchema = z.object({ token: linkSecretSchema, displayName: displayNameSchema, password: newPasswordSchema });
+
+export const forgotPasswordSchema = z.object({ email: emailSchema });
+
+export const resetPasswordSchema = z.object({ token: linkSecretSchema, password: newPasswordSchema });
+
+export const verifyEmailSchema = z.object({ token: linkSecretSchema });
+
+/** A whole account, as the demo seed and a completed sign-up make it. */
+export type NewAccountInput = { displayName: string; email: string; password: string };
 
 export const signInSchema = z.object({
   email: emailSchema,

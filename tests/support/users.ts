@@ -6,12 +6,13 @@ import type { CurrentUser } from "@/lib/auth/session";
 
 /**
  * A user who never signs in with a password (the session is faked in edge tests), so no
- * argon2 hash is spent on it: the stored hash matches no password.
+ * argon2 hash is spent on it: the stored hash matches no password. Their address is verified,
+ * as every account made by signing up is; `{ verified: false }` makes one from before that.
  */
-export async function createUser(db: Db, displayName: string): Promise<CurrentUser> {
-  const email = `${displayName.toLowerCase()}-${randomUUID().slice(0, 8)}@example.test`;
+export async function createUser(db: Db, displayName: string, options: { verified?: boolean; email?: string } = {}): Promise<CurrentUser> {
+  const email = options.email ?? `${displayName.toLowerCase()}-${randomUUID().slice(0, 8)}@example.test`;
   return db.user.create({
-    data: { email, displayName, passwordHash: "not-a-password-hash" },
+    data: { email, displayName, passwordHash: "not-a-password-hash", emailVerifiedAt: options.verified === false ? null : new Date() },
     select: { id: true, email: true, displayName: true },
   });
 }
