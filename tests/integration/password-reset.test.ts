@@ -19,6 +19,7 @@ vi.mock("@/lib/db/client", () => import("../support/fake-session"));
 vi.mock("@/lib/email/outbox-key", () => import("../support/fake-outbox-key"));
 vi.mock("@/lib/email/deliver-soon", () => import("../support/fake-deliver-soon"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
 
 const t = setUpEdgeTestDb();
 

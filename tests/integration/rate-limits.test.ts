@@ -22,6 +22,8 @@ vi.mock("@/lib/auth/session", () => import("../support/fake-session"));
 vi.mock("@/lib/db/client", () => import("../support/fake-session"));
 const requestHeaders = vi.hoisted(() => ({ current: new Headers() }));
 vi.mock("next/headers", () => ({ headers: async () => requestHeaders.current }));
+vi.mock("@/lib/email/outbox-key", () => import("../support/fake-outbox-key"));
+vi.mock("@/lib/email/deliver-soon", () => import("../support/fake-deliver-soon"));
 
 const t = setUpEdgeTestDb();
 
@@ -120,20 +122,31 @@ describe("the account-deletion password", () => {
 describe("sign-up", () => {
   const signUp = (email: string) => signUpAction(IDLE, formData({ displayName: "Newcomer", email, password: "a long enough password" }));
 
-  it("refuses an address past its hourly limit with a sentence, creating nothing; another address may still sign up", async () => {
+  it("refuses an address past its hourly limit with a sentence, sending nothing; another address may still sign up", async () => {
     from("198.51.100.60");
     for (let i = 0; i < RATE_LIMITS["sign-up"].points; i += 1) expect((await signUp(`newcomer-${i}@example.com`)).status).toBe("ok");
-    const before = await t.db.user.count();
+    const before = await t.db.queuedEmail.count();
     expect(await signUp("one-more@example.com")).toEqual({
       status: "error",
-      message: expect.stringMatching(/^Too many accounts were made from your network just now\. Try again in \d+ minutes\.$/),
+      message: expect.stringMatching(/^Too many sign-ups came from your network just now\. Try again in \d+ minutes\.$/),
       fieldErrors: {},
       values: { displayName: "Newcomer", email: "one-more@example.com" },
     });
-    expect(await t.db.user.count()).toBe(before);
+    expect(await t.db.queuedEmail.count()).toBe(before);
 
     from("198.51.100.61");
     expect((await signUp("one-more@example.com")).status).toBe("ok");
+  });
+
+  it("sends one address a few sign-up emails a day, whichever networks ask", async () => {
+    for (let i = 0; i < RATE_LIMITS["verification-email"].points; i += 1) {
+      from(`198.51.100.${70 + i}`);
+      expect((await signUp("popular@example.com")).status).toBe("ok");
+    }
+    const before = await t.db.queuedEmail.count();
+    from("198.51.100.99");
+    expect(await signUp("popular@example.com")).toMatchObject({ status: "error", message: expect.stringMatching(/^Several emails already went to that address today\. Try again in /) });
+    expect(await t.db.queuedEmail.count()).toBe(before);
   });
 });
 
