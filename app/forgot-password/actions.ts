@@ -1,16 +1,24 @@
 "use server";
 
+import { formError } from "@/lib/actions/form-state";
 import { publicFormAction } from "@/lib/actions/public-form-action";
+import { requestClientAddress } from "@/lib/auth/client-address";
 import { requestPasswordReset, resetPassword } from "@/lib/auth/password-reset";
 import { getDb } from "@/lib/db/client";
 import { accountLinks } from "@/lib/email/account-links";
 import { mailSettings } from "@/lib/email/config";
 import { deliverQueuedEmailsSoon } from "@/lib/email/deliver-soon";
 import { ensureOutboxKeyHash } from "@/lib/email/outbox-key";
+import { addressKeyPart, consumeRateLimit, rateLimitKey, waitText } from "@/lib/limits/rate-limits";
 import { forgotPasswordSchema, resetPasswordSchema } from "@/lib/validation/account";
 
 /** The same answer whether or not the address has an account (SPEC C12). */
 export const forgotPasswordAction = publicFormAction(forgotPasswordSchema, async ({ email }) => {
+  const fromNetwork = await consumeRateLimit(getDb(), "email-request-address", rateLimitKey(addressKeyPart(await requestClientAddress())));
+  if (!fromNetwork.allowed) return formError(`Too many links were asked for from your network just now. Try again in ${waitText(fromNetwork.retryAfterSeconds)}.`);
+  // Counted whether or not the address has an account, so a refusal says nothing about it.
+  const toAddress = await consumeRateLimit(getDb(), "password-reset-email", rateLimitKey(email.toLowerCase()));
+  if (!toAddress.allowed) return formError(`Several links already went to that address in the last hour. Try again in ${waitText(toAddress.retryAfterSeconds)}.`);
   await requestPasswordReset(getDb(), { email, links: accountLinks(mailSettings().appUrl) });
   deliverQueuedEmailsSoon();
   return {

@@ -11,9 +11,12 @@ import { accountLinks } from "@/lib/email/account-links";
 import { mailSettings } from "@/lib/email/config";
 import { deliverQueuedEmailsSoon } from "@/lib/email/deliver-soon";
 import { ensureOutboxKeyHash } from "@/lib/email/outbox-key";
+import { enforceRateLimit } from "@/lib/limits/enforce";
+import { rateLimitKey } from "@/lib/limits/rate-limits";
 import { verifyEmailSchema } from "@/lib/validation/account";
 
 export const sendVerificationLinkAction = userFormAction(z.object({}), async (access): Promise<FormState> => {
+  await enforceRateLimit(access.db, "verification-email", rateLimitKey("verify", access.userId), "Several links already went to your address today.");
   const outcome = await requestEmailVerification(access, { links: accountLinks(mailSettings().appUrl) });
   if (outcome === "already-verified") return { status: "ok", message: "Your address is already verified." };
   deliverQueuedEmailsSoon();

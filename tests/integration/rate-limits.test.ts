@@ -6,7 +6,9 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { GET as exportGet } from "@/app/api/export/route";
 import { POST as unsubscribePost } from "@/app/api/reminders/unsubscribe/[token]/route";
+import { forgotPasswordAction } from "@/app/forgot-password/actions";
 import { signUpAction } from "@/app/sign-up/actions";
+import { sendVerificationLinkAction } from "@/app/verify-email/actions";
 import { IDLE } from "@/lib/actions/form-state";
 import { hashPassword } from "@/lib/auth/password";
 import { deleteAccount } from "@/lib/data/account";
@@ -147,6 +149,36 @@ describe("sign-up", () => {
     from("198.51.100.99");
     expect(await signUp("popular@example.com")).toMatchObject({ status: "error", message: expect.stringMatching(/^Several emails already went to that address today\. Try again in /) });
     expect(await t.db.queuedEmail.count()).toBe(before);
+  });
+});
+
+describe("emailed links", () => {
+  it("sends one address a few password-reset links an hour, whether or not it has an account, and queues nothing past that", async () => {
+    const owner = await createUser(t.db, "Owner");
+    for (const address of [owner.email, "nobody-here@example.com"]) {
+      from("198.51.100.80");
+      for (let i = 0; i < RATE_LIMITS["password-reset-email"].points; i += 1) {
+        expect((await forgotPasswordAction(IDLE, formData({ email: address }))).status).toBe("ok");
+      }
+      const before = await t.db.queuedEmail.count();
+      const refused = await forgotPasswordAction(IDLE, formData({ email: address }));
+      expect(refused).toMatchObject({ status: "error", message: expect.stringMatching(/^Several links already went to that address in the last hour\. Try again in \d+ minutes\.$/) });
+      expect(await t.db.queuedEmail.count()).toBe(before);
+    }
+  });
+
+  it("sends a signed-in person a few verification links a day, and another person's count is their own", async () => {
+    const [me, other] = [await createUser(t.db, "Unverified", { verified: false }), await createUser(t.db, "Other", { verified: false })];
+    signInAs(me);
+    for (let i = 0; i < RATE_LIMITS["verification-email"].points; i += 1) {
+      expect((await sendVerificationLinkAction(IDLE, formData({}))).status).toBe("ok");
+    }
+    const before = await t.db.queuedEmail.count();
+    expect(await sendVerificationLinkAction(IDLE, formData({}))).toMatchObject({ status: "error", message: expect.stringMatching(/^Several links already went to your address today\. Try again in /) });
+    expect(await t.db.queuedEmail.count()).toBe(before);
+
+    signInAs(other);
+    expect((await sendVerificationLinkAction(IDLE, formData({}))).status).toBe("ok");
   });
 });
 
