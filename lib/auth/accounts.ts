@@ -4,7 +4,7 @@ import type { SignUpInput } from "@/lib/validation/account";
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from "./password";
 import { clearFailures, lockedUntil, recordFailure, type ThrottleKey } from "./throttle";
 
-export type SignedInUser = { id: string; email: string; displayName: string; sessionVersion: number };
+export type SignedInUser = { id: string; email: string; displayName: string };
 
 export type RegisterResult = { ok: true; user: SignedInUser } | { ok: false; reason: "email-taken" };
 
@@ -13,7 +13,7 @@ export async function registerUser(db: Db, input: SignUpInput): Promise<Register
   try {
     const user = await db.user.create({
       data: { email: input.email, displayName: input.displayName, passwordHash },
-      select: { id: true, email: true, displayName: true, sessionVersion: true },
+      select: { id: true, email: true, displayName: true },
     });
     return { ok: true, user };
   } catch (error) {
@@ -55,6 +55,6 @@ export async function authenticate(
   await clearFailures(db, credentials.email);
   return {
     ok: true,
-    user: { id: user.id, email: user.email, displayName: user.displayName, sessionVersion: user.sessionVersion },
+    user: { id: user.id, email: user.email, displayName: user.displayName },
   };
 }

@@ -28,3 +28,21 @@ export const signInSchema = z.object({
   email: emailSchema,
   password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(PASSWORD_MAX),
 });
+
+export const newPasswordSchema = z
+  .string({ error: "Choose a new password." })
+  .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
+  .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string({ error: "Enter your current password." }).min(1, "Enter your current password.").max(PASSWORD_MAX),
+    newPassword: newPasswordSchema,
+    repeatPassword: z.string({ error: "Type the new password again." }).max(PASSWORD_MAX),
+  })
+  .refine((input) => input.newPassword === input.repeatPassword, {
+    message: "The two new passwords differ. Type the same one twice.",
+    path: ["repeatPassword"],
+  });
+
+export type ChangePasswordInput = z.output<typeof changePasswordSchema>;
