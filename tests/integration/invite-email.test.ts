@@ -1,20 +1,19 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { emailInviteAction } from "@/app/couple/actions";
 import { IDLE } from "@/lib/actions/form-state";
-import type { CurrentUser } from "@/lib/auth/session";
 import { getMyCouple, acceptInvite } from "@/lib/data/couples";
-import { signInAs, signOut, useTestDb } from "../support/fake-session";
+import { signInAs, signOut, useTestDb } from "../support/browser";
 import { formData } from "../support/forms";
 import { outcomeOf } from "../support/next-control-flow";
 import { createTestDb, type TestDb } from "../support/test-db";
-import { accessFor, createUser } from "../support/users";
+import { accessFor, createUser, type TestUser } from "../support/users";
 
-vi.mock("@/lib/auth/session", () => import("../support/fake-session"));
-vi.mock("@/lib/db/client", () => import("../support/fake-session"));
+vi.mock("next/headers", () => import("../support/browser"));
+vi.mock("@/lib/db/client", () => import("../support/browser"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 let t: TestDb;
-let inviter: CurrentUser;
+let inviter: TestUser;
 beforeAll(async () => {
   vi.stubEnv("APP_URL", "http://127.0.0.1:3000");
   vi.stubEnv("SMTP_URL", undefined);
@@ -32,7 +31,7 @@ const outboxFor = (to: string) => t.db.outboxMessage.findMany({ where: { to } })
 
 describe("inviting a partner by email", () => {
   it("sends one neutral email holding a link that links the couple", async () => {
-    signInAs(inviter);
+    await signInAs(inviter);
     const state = await emailInviteAction(IDLE, formData({ email: "Partner@Example.TEST" }));
     expect(state).toMatchObject({ status: "ok" });
 
@@ -50,7 +49,7 @@ describe("inviting a partner by email", () => {
 
   it("refuses a malformed address or the inviter's own, and sends nothing", async () => {
     const lonely = await createUser(t.db, "Robin");
-    signInAs(lonely);
+    await signInAs(lonely);
     for (const email of ["not-an-email", "", lonely.email]) {
       const state = await emailInviteAction(IDLE, formData({ email }));
       expect(state.status).toBe("error");
@@ -74,7 +73,7 @@ describe("inviting a partner by email", () => {
     const other = await createUser(t.db, "Lee");
     const first = await (await import("@/lib/data/couples")).createInvite(accessFor(t.db, linked));
     await acceptInvite(accessFor(t.db, other), first.token);
-    signInAs(linked);
+    await signInAs(linked);
     const state = await emailInviteAction(IDLE, formData({ email: "third@example.test" }));
     expect(state).toMatchObject({ status: "error", message: "You are already linked with a partner." });
     expect(await outboxFor("third@example.test")).toEqual([]);

@@ -4,7 +4,7 @@ import { IDLE } from "@/lib/actions/form-state";
 import { formData } from "../support/forms";
 import { setUpEdgeTestDb } from "../support/edge-test-db";
 
-vi.mock("@/lib/db/client", () => import("../support/fake-session"));
+vi.mock("@/lib/db/client", () => import("../support/browser"));
 
 const t = setUpEdgeTestDb();
 

@@ -21,8 +21,8 @@ import { ACTORS, type Actor, type ItemState, type World } from "../../support/co
 import { setUpEdgeTestDb } from "../../support/edge-test-db";
 import * as expectations from "./expectations";
 
-vi.mock("@/lib/auth/session", () => import("../../support/fake-session"));
-vi.mock("@/lib/db/client", () => import("../../support/fake-session"));
+vi.mock("next/headers", () => import("../../support/browser"));
+vi.mock("@/lib/db/client", () => import("../../support/browser"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const t = setUpEdgeTestDb();
