@@ -51,11 +51,11 @@ test.describe("sessions that end", () => {
     await dana.page.goto("/account");
     const list = dana.page.getByRole("region", { name: "Where you are signed in" });
     await expect(list.getByText("This device")).toHaveCount(1);
-    await expect(list.getByText("Firefox on Windows")).toBeVisible();
+    await expect(list.getByText("Firefox on Windows", { exact: true })).toBeVisible();
 
     await list.getByRole("button", { name: "Sign out: Firefox on Windows" }).click();
     await expect(dana.page.getByRole("status").filter({ hasText: "That device is signed out." })).toBeVisible();
-    await expect(list.getByText("Firefox on Windows")).toHaveCount(0);
+    await expect(list.getByText("Firefox on Windows", { exact: true })).toHaveCount(0);
     await expectRefused(laptop.context());
 
     await dana.page.goto("/notes");
