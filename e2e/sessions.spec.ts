@@ -31,6 +31,9 @@ async function expectRefused(context: BrowserContext): Promise<void> {
 }
 
 test.describe("sessions that end", () => {
+  // Most of these sign in twice (two password hashes) and visit several pages: allow a busy machine time.
+  test.slow();
+
   test("signing out ends the session on the server: a copy of the cookie taken before is refused", async ({ signUp, browser }) => {
     const dana = await signUp("Dana");
     const copied = await dana.page.context().cookies();
