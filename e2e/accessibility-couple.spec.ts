@@ -216,6 +216,10 @@ test.describe("the couple's pages have no serious accessibility problems", () =>
       message: "Tick the box to confirm that you want to delete everything.",
     });
     await expectNoSeriousAccessibilityProblems(page);
+    await page.getByRole("button", { name: "Change my password" }).click();
+    await expect(page.getByLabel("Current password")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByLabel("Current password")).toHaveAccessibleDescription(containing("Enter your current password."));
+    await expectNoSeriousAccessibilityProblems(page);
 
     expect((await page.goto("/unsubscribe/not-a-real-token"))?.status()).toBe(404);
     await expectNoSeriousAccessibilityProblems(page);

@@ -8,6 +8,7 @@ import process from "node:process";
 const benchmarks: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   reminders: () => import("./bench/reminders.ts"),
   "route-js": () => import("./bench/route-js.ts"),
+  "session-check": () => import("./bench/session-check.ts"),
 };
 
 const requested = process.argv.slice(2);

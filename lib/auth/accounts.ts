@@ -4,7 +4,7 @@ import type { NewAccountInput } from "@/lib/validation/account";
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from "./password";
 import { beginSignInAttempt } from "./throttle";
 
-export type SignedInUser = { id: string; email: string; displayName: string; sessionVersion: number };
+export type SignedInUser = { id: string; email: string; displayName: string };
 
 export type RegisterResult = { ok: true; user: SignedInUser } | { ok: false; reason: "email-taken" };
 
@@ -14,7 +14,7 @@ export async function registerUser(db: Db, input: NewAccountInput & { emailVerif
   try {
     const user = await db.user.create({
       data: { email: input.email, displayName: input.displayName, passwordHash, emailVerifiedAt: input.emailVerifiedAt ?? null },
-      select: { id: true, email: true, displayName: true, sessionVersion: true },
+      select: { id: true, email: true, displayName: true },
     });
     return { ok: true, user };
   } catch (error) {
@@ -51,6 +51,6 @@ export async function authenticate(
   if (!user || !matches) return { ok: false, reason: "wrong-credentials" };
   return {
     ok: true,
-    user: { id: user.id, email: user.email, displayName: user.displayName, sessionVersion: user.sessionVersion },
+    user: { id: user.id, email: user.email, displayName: user.displayName },
   };
 }

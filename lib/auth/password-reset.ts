@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/types";
 import type { AccountLinks } from "@/lib/email/account-links";
 import { enqueueEmail } from "@/lib/email/queue";
 import { passwordResetEmail } from "@/lib/email/templates";
-import { endAllSessions } from "./end-sessions";
+import { endSessions } from "./sessions";
 import { findOpenToken, issueEmailToken, LINK_LIFETIME_MS, useToken } from "./email-tokens";
 import { hashPassword } from "./password";
 
@@ -55,7 +55,7 @@ export async function resetPassword(
       where: { id: user.id },
       data: { passwordHash, emailVerifiedAt: user.emailVerifiedAt ?? now, ...(input.outboxKeyHash ? { outboxKeyHash: input.outboxKeyHash } : {}) },
     });
-    await endAllSessions(tx, user.id);
+    await endSessions(tx, user.id);
     return { ok: true as const, email: user.email };
   });
 }

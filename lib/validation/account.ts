@@ -15,7 +15,7 @@ const displayNameSchema = z
   .min(1, "Enter the name your partner knows you by.")
   .max(60, "Keep your name under 60 characters.");
 
-const newPasswordSchema = z
+export const newPasswordSchema = z
   .string({ error: "Choose a password." })
   .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
   .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
@@ -41,3 +41,16 @@ export const signInSchema = z.object({
   email: emailSchema,
   password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(PASSWORD_MAX),
 });
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string({ error: "Enter your current password." }).min(1, "Enter your current password.").max(PASSWORD_MAX),
+    newPassword: newPasswordSchema,
+    repeatPassword: z.string({ error: "Type the new password again." }).max(PASSWORD_MAX),
+  })
+  .refine((input) => input.newPassword === input.repeatPassword, {
+    message: "The two new passwords differ. Type the same one twice.",
+    path: ["repeatPassword"],
+  });
+
+export type ChangePasswordInput = z.output<typeof changePasswordSchema>;

@@ -24,7 +24,7 @@ describe("signing up", () => {
     const result = await signUp("new.person@example.com", "New Person");
     expect(result).toEqual({
       ok: true,
-      user: { id: expect.any(String), email: "new.person@example.com", displayName: "New Person", sessionVersion: 0 },
+      user: { id: expect.any(String), email: "new.person@example.com", displayName: "New Person" },
     });
     const stored = await t.db.user.findUniqueOrThrow({ where: { email: "new.person@example.com" } });
     expect(stored.passwordHash).toMatch(/^\$argon2id\$/);

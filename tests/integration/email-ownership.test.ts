@@ -2,7 +2,6 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { signUpAction } from "@/app/sign-up/actions";
 import { confirmEmailAction, sendVerificationLinkAction } from "@/app/verify-email/actions";
 import { IDLE } from "@/lib/actions/form-state";
-import type { CurrentUser } from "@/lib/auth/session";
 import { deleteAccount } from "@/lib/data/account";
 import { acceptInvite, createInvite, getMyCouple } from "@/lib/data/couples";
 import { listOutbox } from "@/lib/data/outbox";
@@ -14,21 +13,20 @@ import { sweepReminders } from "@/lib/reminders/sweep";
 import { rateLimitKey } from "@/lib/limits/rate-limits";
 import { setUpEdgeTestDb } from "../support/edge-test-db";
 import { currentOutboxKeyHash, useBrowser } from "../support/fake-outbox-key";
-import { signInAs, signOut } from "../support/fake-session";
+import { signInAs, signOut } from "../support/browser";
 import { formData } from "../support/forms";
 import { deliverToOutbox, linkSecretIn } from "../support/mail";
 import { outcomeOf } from "../support/next-control-flow";
 import { createCouples, minutesBefore, NEXT_CHECK_IN, TEST_LINKS } from "../support/reminders";
-import { accessFor, cheapPasswordHash, createUser } from "../support/users";
+import { accessFor, cheapPasswordHash, createUser, type TestUser } from "../support/users";
 
 const env = vi.hoisted(() => ({ NODE_ENV: "test" as const, APP_URL: "http://app.test", REMINDER_DISPATCH: "app" as const, SMTP_URL: undefined, HOST: "127.0.0.1" }));
 vi.mock("@/lib/env", () => ({ getEnv: () => env }));
-vi.mock("@/lib/auth/session", () => import("../support/fake-session"));
-vi.mock("@/lib/db/client", () => import("../support/fake-session"));
+vi.mock("@/lib/db/client", () => import("../support/browser"));
+vi.mock("next/headers", () => import("../support/browser"));
 vi.mock("@/lib/email/outbox-key", () => import("../support/fake-outbox-key"));
 vi.mock("@/lib/email/deliver-soon", () => import("../support/fake-deliver-soon"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
 
 const t = setUpEdgeTestDb();
 
@@ -44,7 +42,7 @@ beforeEach(() => {
 });
 
 /** Sam invites an address by email, as the couple page does: returns the emailed link's secret. */
-async function emailInvite(inviter: CurrentUser, to: string): Promise<string> {
+async function emailInvite(inviter: TestUser, to: string): Promise<string> {
   const invite = await createInvite(accessFor(t.db, inviter), { email: to });
   await enqueueEmail(t.db, { to, ...inviteEmail({ inviterName: inviter.displayName, acceptUrl: `http://app.test/invite/${invite.token}` }), senderId: inviter.id });
   await deliverToOutbox(t.db);
@@ -106,7 +104,7 @@ describe("an account whose address is not verified (made before sign-up verified
     expect(await outboxSubjects({ userId: older.id, keyHash: null })).toEqual([]);
     await expect(acceptInvite(accessFor(t.db, older), token)).rejects.toThrow(/not verified yet/);
 
-    signInAs(older);
+    await signInAs(older);
     expect(await sendVerificationLinkAction(IDLE, formData({}))).toMatchObject({ status: "ok" });
     await deliverToOutbox(t.db);
     const someoneElse = await createUser(t.db, "Someone");
@@ -135,7 +133,7 @@ describe("an account whose address is not verified (made before sign-up verified
   it("asks a signed-out visitor to sign in, and tells a verified account it is done; neither sends anything", async () => {
     const before = await t.db.queuedEmail.count();
     expect(await outcomeOf(() => sendVerificationLinkAction(IDLE, formData({})))).toEqual({ kind: "redirect", url: "/sign-in" });
-    signInAs(await createUser(t.db, "Verified"));
+    await signInAs(await createUser(t.db, "Verified"));
     expect(await sendVerificationLinkAction(IDLE, formData({}))).toEqual({ status: "ok", message: "Your address is already verified." });
     expect(await t.db.queuedEmail.count()).toBe(before);
     expect(await confirmEmailAction(IDLE, formData({ token: "made-up" }))).toMatchObject({ status: "error", message: expect.stringMatching(/not valid/) });
@@ -167,7 +165,7 @@ describe("deleting an account", () => {
     await enqueueEmail(t.db, { to: leavingAddress, subject: "Queued", text: "t", html: "h" });
     await t.db.emailToken.create({ data: { purpose: "SIGN_UP", tokenHash: "h1", email: leavingAddress, expiresAt: new Date(Date.now() + 60_000) } });
     await t.db.rateLimit.create({ data: { key: `sign-in-account:${rateLimitKey(leavingAddress)}`, points: 2, expire: new Date(Date.now() + 60_000) } });
-    signInAs(leaving);
+    await signInAs(leaving);
     await enqueueEmail(t.db, { to: leavingAddress, subject: "Verify", text: "t", html: "h", senderId: leaving.id, outboxReader: { userId: leaving.id, keyHash: null } });
 
     await deleteAccount(accessFor(t.db, leaving), "the right password");

@@ -6,19 +6,19 @@ import { acceptInvite, createInvite, getMyCouple } from "@/lib/data/couples";
 import { deliverQueuedEmails } from "@/lib/email/delivery";
 import { createOutboxMailer } from "@/lib/email/mailer";
 import { deliveryRequests } from "../support/fake-deliver-soon";
-import { signInAs, signOut, useTestDb } from "../support/fake-session";
+import { signInAs, signOut, useTestDb } from "../support/browser";
 import { formData } from "../support/forms";
 import { outcomeOf } from "../support/next-control-flow";
 import { createTestDb, type TestDb } from "../support/test-db";
-import { accessFor, createUser } from "../support/users";
+import { accessFor, createUser, type TestUser } from "../support/users";
 
-vi.mock("@/lib/auth/session", () => import("../support/fake-session"));
-vi.mock("@/lib/db/client", () => import("../support/fake-session"));
+vi.mock("@/lib/db/client", () => import("../support/browser"));
+vi.mock("next/headers", () => import("../support/browser"));
 vi.mock("@/lib/email/deliver-soon", () => import("../support/fake-deliver-soon"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 let t: TestDb;
-let inviter: CurrentUser;
+let inviter: TestUser;
 beforeAll(async () => {
   vi.stubEnv("APP_URL", "http://127.0.0.1:3000");
   vi.stubEnv("SMTP_URL", undefined);
@@ -37,7 +37,7 @@ const deliver = () => deliverQueuedEmails({ db: t.db, send: createOutboxMailer(t
 
 describe("inviting a partner by email", () => {
   it("queues one neutral email, delivered after the form answers, holding a link for that address's verified account", async () => {
-    signInAs(inviter);
+    await signInAs(inviter);
     const requestsBefore = deliveryRequests.count;
     const state = await emailInviteAction(IDLE, formData({ email: "Partner@Example.TEST" }));
     expect(state).toMatchObject({ status: "ok" });
@@ -62,7 +62,7 @@ describe("inviting a partner by email", () => {
 
   it("refuses a malformed address or the inviter's own, and queues nothing", async () => {
     const lonely = await createUser(t.db, "Robin");
-    signInAs(lonely);
+    await signInAs(lonely);
     for (const email of ["not-an-email", "", lonely.email]) {
       const state = await emailInviteAction(IDLE, formData({ email }));
       expect(state.status).toBe("error");
@@ -86,7 +86,7 @@ describe("inviting a partner by email", () => {
     const other = await createUser(t.db, "Lee");
     const first = await createInvite(accessFor(t.db, linked));
     await acceptInvite(accessFor(t.db, other), first.token);
-    signInAs(linked);
+    await signInAs(linked);
     const state = await emailInviteAction(IDLE, formData({ email: "third@example.test" }));
     expect(state).toMatchObject({ status: "error", message: "You are already linked with a partner." });
     expect(await t.db.queuedEmail.count({ where: { to: "third@example.test" } })).toBe(0);

@@ -1,29 +1,28 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { emailInviteAction } from "@/app/couple/actions";
 import { IDLE } from "@/lib/actions/form-state";
-import type { CurrentUser } from "@/lib/auth/session";
 import { listMyUndeliveredEmails } from "@/lib/data/undelivered-mail";
 import { deliverQueuedEmails } from "@/lib/email/delivery";
 import { createSmtpMailer, type SmtpMailer } from "@/lib/email/mailer";
 import { enqueueEmail } from "@/lib/email/queue";
 import { MAX_SEND_ATTEMPTS } from "@/lib/reminders/policy";
 import { setUpEdgeTestDb } from "../support/edge-test-db";
-import { signInAs } from "../support/fake-session";
+import { signInAs } from "../support/browser";
 import { formData } from "../support/forms";
 import { startSmtpListener, type SmtpListener } from "../support/smtp-listener";
-import { accessFor, createUser } from "../support/users";
+import { accessFor, createUser, type TestUser } from "../support/users";
 
 const env = vi.hoisted(() => ({ NODE_ENV: "test" as const, APP_URL: "http://app.test", REMINDER_DISPATCH: "app" as const, SMTP_URL: "smtp://127.0.0.1:9", HOST: "127.0.0.1" }));
 vi.mock("@/lib/env", () => ({ getEnv: () => env }));
-vi.mock("@/lib/auth/session", () => import("../support/fake-session"));
-vi.mock("@/lib/db/client", () => import("../support/fake-session"));
+vi.mock("@/lib/db/client", () => import("../support/browser"));
+vi.mock("next/headers", () => import("../support/browser"));
 vi.mock("@/lib/email/deliver-soon", () => import("../support/fake-deliver-soon"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const t = setUpEdgeTestDb();
 let smtp: SmtpListener;
 let mailer: SmtpMailer;
-let sam: CurrentUser;
+let sam: TestUser;
 
 beforeAll(async () => {
   smtp = await startSmtpListener();
@@ -46,7 +45,7 @@ function deliver(now: Date, workerId = "worker-1") {
 describe("queued mail", () => {
   it("lets the invite form answer while the mail server is down, then delivers once it is back, and deletes the sent copy", async () => {
     await smtp.stop();
-    signInAs(sam);
+    await signInAs(sam);
     expect(await emailInviteAction(IDLE, formData({ email: "partner@example.test" }))).toMatchObject({ status: "ok" });
     // The form only queued it: nothing was tried against the server while it answered.
     expect(await t.db.queuedEmail.findMany()).toMatchObject([{ status: "PENDING", attempts: 0, lastError: null }]);

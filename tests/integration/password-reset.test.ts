@@ -5,6 +5,7 @@ import { signUpAction } from "@/app/sign-up/actions";
 import { IDLE, type FormState } from "@/lib/actions/form-state";
 import { authenticate } from "@/lib/auth/accounts";
 import { resetLinkStatus } from "@/lib/auth/password-reset";
+import { startSession } from "@/lib/auth/sessions";
 import { listOutbox } from "@/lib/data/outbox";
 import { hashSecret } from "@/lib/email/tokens";
 import { setUpEdgeTestDb } from "../support/edge-test-db";
@@ -15,11 +16,11 @@ import { cheapPasswordHash } from "../support/users";
 
 const env = vi.hoisted(() => ({ NODE_ENV: "test" as const, APP_URL: "http://app.test", REMINDER_DISPATCH: "app" as const, SMTP_URL: undefined, HOST: "127.0.0.1" }));
 vi.mock("@/lib/env", () => ({ getEnv: () => env }));
-vi.mock("@/lib/db/client", () => import("../support/fake-session"));
+vi.mock("@/lib/db/client", () => import("../support/browser"));
+vi.mock("next/headers", () => import("../support/browser"));
 vi.mock("@/lib/email/outbox-key", () => import("../support/fake-outbox-key"));
 vi.mock("@/lib/email/deliver-soon", () => import("../support/fake-deliver-soon"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
 
 const t = setUpEdgeTestDb();
 
@@ -62,6 +63,7 @@ describe("forgot password", () => {
 
   it("sets the new password, ends every session, verifies the address, and the link works once", async () => {
     const user = await account();
+    await startSession(t.db, user.id, "a browser signed in before the reset");
     await forgot(user.email);
     const secret = (await linkSecretIn(t.db, user.email, "/reset-password")) as string;
     expect((await t.db.emailToken.findFirstOrThrow({ where: { userId: user.id } })).tokenHash).toBe(createHash("sha256").update(secret).digest("hex"));
@@ -70,7 +72,7 @@ describe("forgot password", () => {
     expect(state).toMatchObject({ status: "ok", data: { email: user.email } });
     expect(JSON.stringify(state)).not.toContain(NEW_PASSWORD);
     const after = await t.db.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(after.sessionVersion).toBe(user.sessionVersion + 1);
+    expect(await t.db.userSession.count({ where: { userId: user.id } })).toBe(0);
     expect(after.emailVerifiedAt).toBeInstanceOf(Date);
     expect((await authenticate(t.db, { email: user.email, password: NEW_PASSWORD })).ok).toBe(true);
     expect((await authenticate(t.db, { email: user.email, password: OLD_PASSWORD })).ok).toBe(false);
@@ -81,6 +83,7 @@ describe("forgot password", () => {
 
   it("refuses an expired link, an older link once a newer one was sent, and a sign-up link, changing nothing", async () => {
     const user = await account();
+    await startSession(t.db, user.id, "a browser signed in before the reset");
     await forgot(user.email);
     const older = (await linkSecretIn(t.db, user.email, "/reset-password")) as string;
     expect(await resetLinkStatus(t.db, older, new Date(Date.now() + 61 * 60_000))).toMatchObject({ ok: false, message: expect.stringMatching(/expired/) });
@@ -96,8 +99,7 @@ describe("forgot password", () => {
     const signUpSecret = (await linkSecretIn(t.db, "new-reset@example.com", "/sign-up/confirm")) as string;
     expect(await reset(signUpSecret)).toMatchObject({ status: "error", message: expect.stringMatching(/not valid/) });
 
-    const unchanged = await t.db.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(unchanged.sessionVersion).toBe(user.sessionVersion);
+    expect(await t.db.userSession.count({ where: { userId: user.id } })).toBe(1);
     expect((await authenticate(t.db, { email: user.email, password: OLD_PASSWORD })).ok).toBe(true);
   });
 

@@ -16,12 +16,12 @@ import { createInvite } from "@/lib/data/couples";
 import { RateLimitedError } from "@/lib/limits/enforce";
 import { RATE_LIMITS, consumeRateLimit, purgeExpiredRateLimits } from "@/lib/limits/rate-limits";
 import { setUpEdgeTestDb } from "../support/edge-test-db";
-import { signInAs, signOut } from "../support/fake-session";
+import { signInAs, signOut } from "../support/browser";
 import { formData } from "../support/forms";
 import { accessFor, createUser } from "../support/users";
 
-vi.mock("@/lib/auth/session", () => import("../support/fake-session"));
-vi.mock("@/lib/db/client", () => import("../support/fake-session"));
+vi.mock("@/lib/db/client", () => import("../support/browser"));
+vi.mock("next/headers", () => import("../support/browser"));
 const requestHeaders = vi.hoisted(() => ({ current: new Headers() }));
 vi.mock("next/headers", () => ({ headers: async () => requestHeaders.current }));
 vi.mock("@/lib/email/outbox-key", () => import("../support/fake-outbox-key"));
@@ -42,7 +42,7 @@ describe("data export", () => {
 
   it("refuses past the hourly limit with 429, Retry-After and a sentence, and never counts for anyone else", async () => {
     const [me, other] = [await createUser(t.db, "Exporter"), await createUser(t.db, "Other")];
-    signInAs(me);
+    await signInAs(me);
     for (let i = 0; i < RATE_LIMITS.export.points; i += 1) expect((await download()).status).toBe(200);
 
     const refused = await download();
@@ -52,7 +52,7 @@ describe("data export", () => {
     expect(retryAfter).toBeLessThanOrEqual(3600);
     expect(await refused.json()).toEqual({ error: expect.stringMatching(/^You can download your data 10 times an hour\. Try again in \d+ minutes\.$/) });
 
-    signInAs(other);
+    await signInAs(other);
     expect((await download()).status).toBe(200);
   });
 
@@ -169,7 +169,7 @@ describe("emailed links", () => {
 
   it("sends a signed-in person a few verification links a day, and another person's count is their own", async () => {
     const [me, other] = [await createUser(t.db, "Unverified", { verified: false }), await createUser(t.db, "Other", { verified: false })];
-    signInAs(me);
+    await signInAs(me);
     for (let i = 0; i < RATE_LIMITS["verification-email"].points; i += 1) {
       expect((await sendVerificationLinkAction(IDLE, formData({}))).status).toBe("ok");
     }
@@ -177,7 +177,7 @@ describe("emailed links", () => {
     expect(await sendVerificationLinkAction(IDLE, formData({}))).toMatchObject({ status: "error", message: expect.stringMatching(/^Several links already went to your address today\. Try again in /) });
     expect(await t.db.queuedEmail.count()).toBe(before);
 
-    signInAs(other);
+    await signInAs(other);
     expect((await sendVerificationLinkAction(IDLE, formData({}))).status).toBe("ok");
   });
 });

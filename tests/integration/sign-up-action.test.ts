@@ -13,11 +13,11 @@ import { cheapPasswordHash, createUser } from "../support/users";
 
 const env = vi.hoisted(() => ({ NODE_ENV: "test" as const, APP_URL: "http://app.test", REMINDER_DISPATCH: "app" as const, SMTP_URL: undefined, HOST: "127.0.0.1" }));
 vi.mock("@/lib/env", () => ({ getEnv: () => env }));
-vi.mock("@/lib/db/client", () => import("../support/fake-session"));
+vi.mock("@/lib/db/client", () => import("../support/browser"));
+vi.mock("next/headers", () => import("../support/browser"));
 vi.mock("@/lib/email/outbox-key", () => import("../support/fake-outbox-key"));
 vi.mock("@/lib/email/deliver-soon", () => import("../support/fake-deliver-soon"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
 
 const t = setUpEdgeTestDb();
 

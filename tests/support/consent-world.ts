@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import type { CurrentUser } from "@/lib/auth/session";
 import { shareSummary, unshareSummary } from "@/lib/data/consent";
 import { acceptInvite, createInvite, leaveCouple } from "@/lib/data/couples";
 import { createNote } from "@/lib/data/notes";
@@ -7,7 +6,7 @@ import { addSharedItemToPlan, addTopics } from "@/lib/data/plan";
 import { createSummary, updateSummary } from "@/lib/data/summaries";
 import type { Db } from "@/lib/db/types";
 import type { SummaryInput } from "@/lib/validation/summary";
-import { accessFor, createUser } from "./users";
+import { accessFor, createUser, type TestUser } from "./users";
 
 /**
  * A couple (author and partner), a stranger in a couple of their own (so couple-scoped checks
@@ -54,9 +53,9 @@ export const WHOLE_NOTE: readonly SecretName[] = ["noteTitle", "noteBody", "note
 
 export type World = {
   state: ItemState;
-  author: CurrentUser;
-  partner: CurrentUser;
-  stranger: CurrentUser;
+  author: TestUser;
+  partner: TestUser;
+  stranger: TestUser;
   coupleId: string;
   /** The stranger's own couple, with someone the test never acts as. */
   strangerCoupleId: string;

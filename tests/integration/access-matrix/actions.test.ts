@@ -1,7 +1,7 @@
 /**
  * Access matrix, server actions: every action that changes an item, called as a form post
  * would call it, for the author, the partner, a stranger and a signed-out visitor, in every
- * item state. The session is faked (tests/support/fake-session.ts); everything below it is real.
+ * item state. Sessions are real (tests/support/browser.ts mints next-auth tokens); everything below them is real too.
  */
 import { vi } from "vitest";
 import { deleteNoteAction, updateNoteAction } from "@/app/notes/actions";
@@ -21,8 +21,8 @@ import { ACTORS, type Actor, type ItemState, type World } from "../../support/co
 import { setUpEdgeTestDb } from "../../support/edge-test-db";
 import * as expectations from "./expectations";
 
-vi.mock("@/lib/auth/session", () => import("../../support/fake-session"));
-vi.mock("@/lib/db/client", () => import("../../support/fake-session"));
+vi.mock("next/headers", () => import("../../support/browser"));
+vi.mock("@/lib/db/client", () => import("../../support/browser"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const t = setUpEdgeTestDb();

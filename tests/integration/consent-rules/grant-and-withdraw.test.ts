@@ -19,14 +19,14 @@ import { createSummary, deleteSummary, getSummary, listSummaries, updateSummary 
 import type { SummaryInput } from "@/lib/validation/summary";
 import { pageResult } from "../../support/access-matrix";
 import { buildWorld, footprint, type World } from "../../support/consent-world";
-import { signInAs } from "../../support/fake-session";
+import { signInAs } from "../../support/browser";
 import { outcomeOf } from "../../support/next-control-flow";
 import { allTextReachableBy, everythingReachableBy } from "../../support/reachable";
 import { setUpEdgeTestDb } from "../../support/edge-test-db";
 import { accessFor, createUser } from "../../support/users";
 
-vi.mock("@/lib/auth/session", () => import("../../support/fake-session"));
-vi.mock("@/lib/db/client", () => import("../../support/fake-session"));
+vi.mock("next/headers", () => import("../../support/browser"));
+vi.mock("@/lib/db/client", () => import("../../support/browser"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const t = setUpEdgeTestDb();
@@ -104,7 +104,7 @@ describe("C1: content reaches the partner only through an explicit share of that
     const world = await buildWorld(t.db, "private note");
     const first = (await createSummary(asAuthor(world), summary("One"))).id;
     const second = (await createSummary(asAuthor(world), summary("Two"))).id;
-    signInAs(world.author);
+    await signInAs(world.author);
     const before = await footprint(t.db, world);
     const outcome = await outcomeOf(() =>
       shareSummaryAction(IDLE, form({ summaryId: [first, second], ownChoice: "yes", aboutMe: "yes", depth: "BRIEF" })),
@@ -122,7 +122,7 @@ describe("C2: only the author grants or withdraws consent", () => {
     const world = await buildWorld(t.db, "draft summary");
     const before = await footprint(t.db, world);
     await expect(shareSummary(asPartner(world), reflection(world.summaryId!))).rejects.toThrow(NOT_YOURS);
-    signInAs(world.partner);
+    await signInAs(world.partner);
     const outcome = await outcomeOf(() =>
       shareSummaryAction(IDLE, form({ summaryId: world.summaryId!, ownChoice: "yes", aboutMe: "yes", depth: "BRIEF" })),
     );
@@ -135,7 +135,7 @@ describe("C2: only the author grants or withdraws consent", () => {
     const before = await footprint(t.db, world);
     await expect(unshareSummary(asPartner(world), world.summaryId!)).rejects.toThrow(NOT_YOURS);
     await expect(deleteSummary(asPartner(world), world.summaryId!)).rejects.toThrow(NOT_YOURS);
-    signInAs(world.partner);
+    await signInAs(world.partner);
     const outcome = await outcomeOf(() => unshareSummaryAction(IDLE, form({ summaryId: world.summaryId! })));
     expect(outcome).toMatchObject({ kind: "returned", value: { status: "error", message: NOT_YOURS } });
     expect(await footprint(t.db, world)).toEqual(before);
@@ -160,7 +160,7 @@ describe("C2: only the author grants or withdraws consent", () => {
 
 describe("C3: the author can withdraw at any time, and the item leaves every partner-facing surface at once", () => {
   async function partnerSurfaces(world: World) {
-    signInAs(world.partner);
+    await signInAs(world.partner);
     const plan = await getPlan(asPartner(world));
     const shared = await pageResult(() => SharedPage());
     const planPage = await pageResult(() => PlanPage());
@@ -201,7 +201,7 @@ describe("C3: the author can withdraw at any time, and the item leaves every par
 
   it("the author is told honestly that the partner may already have read it", async () => {
     const world = await buildWorld(t.db, "shared summary");
-    signInAs(world.author);
+    await signInAs(world.author);
     const outcome = await outcomeOf(() => unshareSummaryAction(IDLE, form({ summaryId: world.summaryId! })));
     expect(outcome).toEqual({ kind: "redirect", url: `/summaries/${world.summaryId}?unshared=1` });
     const page = await pageResult(() =>
@@ -216,7 +216,7 @@ describe("C3: the author can withdraw at any time, and the item leaves every par
     const before = await footprint(t.db, world);
     const message = "This summary is not shared right now, so there is nothing to withdraw.";
     await expect(unshareSummary(asAuthor(world), world.summaryId!)).rejects.toThrow(message);
-    signInAs(world.author);
+    await signInAs(world.author);
     expect(await outcomeOf(() => unshareSummaryAction(IDLE, form({ summaryId: world.summaryId! })))).toMatchObject({
       kind: "returned",
       value: { status: "error", message },
@@ -228,7 +228,7 @@ describe("C3: the author can withdraw at any time, and the item leaves every par
     const world = await buildWorld(t.db, "shared summary");
     const { id } = await createSummary(asPartner(world), summary("The partner's own share"));
     await shareSummary(asPartner(world), reflection(id));
-    signInAs(world.author);
+    await signInAs(world.author);
     expect(await outcomeOf(() => leaveCoupleAction(IDLE, form({ confirm: "leave" })))).toEqual({ kind: "redirect", url: "/couple?left=1" });
 
     const consents = await t.db.shareConsent.findMany({ where: { coupleId: world.coupleId }, select: { withdrawnAt: true, withdrawalCause: true } });
@@ -259,7 +259,7 @@ describe("C3: the author can withdraw at any time, and the item leaves every par
   it("leaving needs the confirmation box, and without it nothing changes", async () => {
     const world = await buildWorld(t.db, "shared summary");
     const before = await footprint(t.db, world);
-    signInAs(world.partner);
+    await signInAs(world.partner);
     expect(await outcomeOf(() => leaveCoupleAction(IDLE, form({})))).toMatchObject({
       kind: "returned",
       value: { status: "error", fieldErrors: { confirm: ["Tick the box to confirm that you want to leave."] } },
@@ -317,7 +317,7 @@ describe("C4: the partner reads the snapshot as it was shared", () => {
 
   it("a double submit of the same share creates one consent", async () => {
     const world = await buildWorld(t.db, "draft summary");
-    signInAs(world.author);
+    await signInAs(world.author);
     const fields = { summaryId: world.summaryId!, ownChoice: "yes", aboutMe: "yes", depth: "BRIEF" };
     const first = await outcomeOf(() => shareSummaryAction(IDLE, form(fields)));
     const second = await outcomeOf(() => shareSummaryAction(IDLE, form(fields)));
@@ -328,7 +328,7 @@ describe("C4: the partner reads the snapshot as it was shared", () => {
 
   it("two identical shares submitted at the same moment create one consent", async () => {
     const world = await buildWorld(t.db, "draft summary");
-    signInAs(world.author);
+    await signInAs(world.author);
     const fields = { summaryId: world.summaryId!, ownChoice: "yes", aboutMe: "yes", depth: "BRIEF" };
     await Promise.all([outcomeOf(() => shareSummaryAction(IDLE, form(fields))), outcomeOf(() => shareSummaryAction(IDLE, form(fields)))]);
     expect(await t.db.shareConsent.count({ where: { summaryId: world.summaryId } })).toBe(1);

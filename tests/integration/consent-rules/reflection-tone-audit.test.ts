@@ -13,14 +13,14 @@ import { createSummary, updateSummary } from "@/lib/data/summaries";
 import type { ShareReflection, SummaryInput } from "@/lib/validation/summary";
 import { pageResult } from "../../support/access-matrix";
 import { buildWorld, footprint, type World } from "../../support/consent-world";
-import { signInAs } from "../../support/fake-session";
+import { signInAs } from "../../support/browser";
 import { outcomeOf } from "../../support/next-control-flow";
 import { allTextReachableBy } from "../../support/reachable";
 import { setUpEdgeTestDb } from "../../support/edge-test-db";
 import { accessFor } from "../../support/users";
 
-vi.mock("@/lib/auth/session", () => import("../../support/fake-session"));
-vi.mock("@/lib/db/client", () => import("../../support/fake-session"));
+vi.mock("next/headers", () => import("../../support/browser"));
+vi.mock("@/lib/db/client", () => import("../../support/browser"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const t = setUpEdgeTestDb();
@@ -53,7 +53,7 @@ describe("C6: sharing asks the author to reflect first, and records the answers"
   ])("the share action refuses %s, and nothing is shared", async (_case, answers, fieldErrors) => {
     const world = await buildWorld(t.db, "draft summary");
     const before = await footprint(t.db, world);
-    signInAs(world.author);
+    await signInAs(world.author);
     const outcome = await outcomeOf(() => shareSummaryAction(IDLE, form({ summaryId: world.summaryId!, depth: "BRIEF", ...answers })));
     expect(outcome).toMatchObject({ kind: "returned", value: { status: "error", fieldErrors } });
     expect(await footprint(t.db, world)).toEqual(before);
@@ -72,7 +72,7 @@ describe("C6: sharing asks the author to reflect first, and records the answers"
 
   it("records both answers and the author's note with the consent, and the note never reaches the partner", async () => {
     const world = await buildWorld(t.db, "draft summary");
-    signInAs(world.author);
+    await signInAs(world.author);
     const outcome = await outcomeOf(() =>
       shareSummaryAction(
         IDLE,
@@ -87,7 +87,7 @@ describe("C6: sharing asks the author to reflect first, and records the answers"
 
   it("refuses an over-long note to self, and shares nothing", async () => {
     const world = await buildWorld(t.db, "draft summary");
-    signInAs(world.author);
+    await signInAs(world.author);
     const outcome = await outcomeOf(() =>
       shareSummaryAction(IDLE, form({ summaryId: world.summaryId!, ownChoice: "yes", aboutMe: "yes", depth: "BRIEF", reflectionNote: "x".repeat(501) })),
     );
@@ -97,7 +97,7 @@ describe("C6: sharing asks the author to reflect first, and records the answers"
 
   it("the reflection step shows exactly what the partner will read, and asks both questions", async () => {
     const world = await buildWorld(t.db, "edited after sharing");
-    signInAs(world.author);
+    await signInAs(world.author);
     const page = await pageResult(() => ShareSummaryPage({ params: Promise.resolve({ id: world.summaryId! }) }));
     expect(page.kind).toBe("shown");
     const html = page.kind === "shown" ? page.text : "";
@@ -136,7 +136,7 @@ describe("C8: a summary that pulls rank gets a gentle suggestion, and the author
   ])("$case: suggestion shown and recorded = $flagged, and sharing still goes ahead", async ({ title, body, flagged }) => {
     const world = await buildWorld(t.db, "private note");
     const { id } = await createSummary(asAuthor(world), draft(title, body));
-    signInAs(world.author);
+    await signInAs(world.author);
     const page = await pageResult(() => ShareSummaryPage({ params: Promise.resolve({ id }) }));
     expect(page.kind === "shown" && page.text.includes("A gentle suggestion")).toBe(flagged);
 
@@ -169,7 +169,7 @@ describe("C9: every grant and withdrawal is recorded, and the author alone can r
     ]);
     expect(history[2]).toMatchObject({ reflectionNote: "first time", reflectedOwnChoice: true, reflectedAboutMe: true });
 
-    signInAs(world.author);
+    await signInAs(world.author);
     const page = await pageResult(() => SharingHistoryPage());
     const html = page.kind === "shown" ? page.text : "";
     for (const phrase of ["the couple ended", "you unshared it", "replaced when you shared a newer version", "Jan 4, 2030"]) {
@@ -181,7 +181,7 @@ describe("C9: every grant and withdrawal is recorded, and the author alone can r
     const world = await buildWorld(t.db, "withdrawn summary");
     for (const who of ["partner", "stranger"] as const) {
       expect(await listMyConsentHistory(accessFor(t.db, world[who]))).toEqual([]);
-      signInAs(world[who]);
+      await signInAs(world[who]);
       const page = await pageResult(() => SharingHistoryPage());
       expect(page.kind === "shown" && page.text).toContain("You have not shared anything.");
     }
