@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { emailInviteAction } from "@/app/couple/actions";
 import { IDLE } from "@/lib/actions/form-state";
-import type { CurrentUser } from "@/lib/auth/session";
 import { acceptInvite, createInvite, getMyCouple } from "@/lib/data/couples";
 import { deliverQueuedEmails } from "@/lib/email/delivery";
 import { createOutboxMailer } from "@/lib/email/mailer";
