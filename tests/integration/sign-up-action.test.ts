@@ -5,6 +5,8 @@ import { formData } from "../support/forms";
 import { setUpEdgeTestDb } from "../support/edge-test-db";
 
 vi.mock("@/lib/db/client", () => import("../support/fake-session"));
+// The address serve.ts would have settled for this request (sign-ups are limited per address).
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "198.51.100.1" }) }));
 
 const t = setUpEdgeTestDb();
 
