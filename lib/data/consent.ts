@@ -1,6 +1,8 @@
 import "server-only";
 import { reviewTone } from "@/lib/consent/tone-check";
 import { sameAsSnapshot, snapshotOf, snapshotText } from "@/lib/consent/snapshot";
+import { enforceRateLimit } from "@/lib/limits/enforce";
+import { RATE_LIMITS, rateLimitKey } from "@/lib/limits/rate-limits";
 import type { ShareReflection } from "@/lib/validation/summary";
 import type { Access } from "./access";
 import { getMyCouple, requireMyCouple, type MyCouple } from "./couples";
@@ -41,6 +43,7 @@ export async function shareSummary(access: Access, reflection: ShareReflection, 
   }
   const couple = await requireMyCouple(access);
   if (!couple.partner) throw new DomainError("conflict", "You are not linked with a partner.");
+  await enforceRateLimit(access.db, "share", rateLimitKey(access.userId), `You have shared ${RATE_LIMITS.share.points} times today, the most for one day.`);
   try {
     return await access.db.$transaction(async (tx) => {
       await lockOwnSummary(tx, access, reflection.summaryId);

@@ -30,6 +30,8 @@ export const RATE_LIMITS = {
   "invite-email-sender": { points: 5, duration: DAY },
   /** Invite emails to one address, from anyone. */
   "invite-email-recipient": { points: 3, duration: DAY },
+  /** Shares one person makes; each grant stays in their audit trail for good (C9). */
+  share: { points: 100, duration: DAY },
   /** Unsubscribe requests from one address. */
   unsubscribe: { points: 30, duration: HOUR },
   /** Data exports of one account. */

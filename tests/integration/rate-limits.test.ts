@@ -12,9 +12,11 @@ import { sendVerificationLinkAction } from "@/app/verify-email/actions";
 import { IDLE } from "@/lib/actions/form-state";
 import { hashPassword } from "@/lib/auth/password";
 import { deleteAccount } from "@/lib/data/account";
+import { shareSummary } from "@/lib/data/consent";
 import { createInvite } from "@/lib/data/couples";
 import { RateLimitedError } from "@/lib/limits/enforce";
 import { RATE_LIMITS, consumeRateLimit, purgeExpiredRateLimits } from "@/lib/limits/rate-limits";
+import { buildWorld } from "../support/consent-world";
 import { setUpEdgeTestDb } from "../support/edge-test-db";
 import { signInAs, signOut } from "../support/browser";
 import { formData } from "../support/forms";
@@ -106,6 +108,20 @@ describe("invites", () => {
     expect(await t.db.coupleInvite.count({ where: { email: target } })).toBe(3);
     // A link to copy still works for that sender.
     await expect(createInvite(senders[3]!)).resolves.toMatchObject({ token: expect.any(String) });
+  });
+});
+
+describe("sharing", () => {
+  it("is refused past 100 shares in a day, with a sentence, and no consent is recorded", async () => {
+    const world = await buildWorld(t.db, "draft summary");
+    const author = accessFor(t.db, world.author);
+    const share = () => shareSummary(author, { summaryId: world.summaryId!, ownChoice: "yes", aboutMe: "yes", depth: "BRIEF", reflectionNote: null });
+    for (let i = 0; i < RATE_LIMITS.share.points; i += 1) await share();
+    const consents = await t.db.shareConsent.count({ where: { authorId: author.userId } });
+
+    await t.db.summary.update({ where: { id: world.summaryId! }, data: { body: "New words, which would need a new consent." } });
+    await expect(share()).rejects.toThrow(/^You have shared 100 times today, the most for one day\. Try again in \d+ hours?\.$/);
+    expect(await t.db.shareConsent.count({ where: { authorId: author.userId } })).toBe(consents);
   });
 });
 
