@@ -1,20 +1,20 @@
 "use client";
 
+import { useFormActionState } from "@/components/ui/use-form-action-state";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useRef } from "react";
+import { useEffect, useRef } from "react";
 import { signUpAction } from "@/app/sign-up/actions";
 import { InputField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { IDLE } from "@/lib/actions/form-state";
 import { PASSWORD_MIN } from "@/lib/validation/limits";
 
 export function SignUpForm({ callbackPath }: { callbackPath: string }) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const credentials = useRef({ email: "", password: "" });
-  const [state, formAction] = useActionState(signUpAction, IDLE);
+  const [state, formAction] = useFormActionState(signUpAction);
   const values = state.status === "error" ? state.values : {};
   const errors = state.status === "error" ? state.fieldErrors : {};
 

@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
-import { IDLE, type FormState } from "@/lib/actions/form-state";
+import { useFormActionState } from "@/components/ui/use-form-action-state";
+import type { FormState } from "@/lib/actions/form-state";
 import { NOTE_LIMITS } from "@/lib/validation/limits";
 import { InputField, TextAreaField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -16,7 +16,7 @@ type NoteFormProps = {
 };
 
 export function NoteForm({ action, initial, submitLabel }: NoteFormProps) {
-  const [state, formAction] = useActionState(action, IDLE);
+  const [state, formAction] = useFormActionState(action);
   const values = state.status === "error" ? { ...initial, ...state.values } : initial;
   const errors = state.status === "error" ? state.fieldErrors : {};
   return (

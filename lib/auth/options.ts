@@ -7,6 +7,7 @@ import { authenticate } from "./accounts";
 import { clientAddressFrom } from "./client-address";
 
 export const WRONG_CREDENTIALS = "The email or password is wrong.";
+export const SIGN_IN_UNAVAILABLE = "Signing in is unavailable for a moment. Please try again shortly.";
 
 function throttledMessage(retryAt: Date, now = new Date()): string {
   const minutes = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 60_000));
@@ -23,10 +24,14 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, request) {
         const parsed = signInSchema.safeParse(credentials ?? {});
         if (!parsed.success) throw new Error(WRONG_CREDENTIALS);
-        const result = await authenticate(getDb(), {
-          ...parsed.data,
-          clientAddress: clientAddressFrom(request?.headers ?? {}),
-        });
+        let result: Awaited<ReturnType<typeof authenticate>>;
+        try {
+          result = await authenticate(getDb(), { ...parsed.data, clientAddress: clientAddressFrom(request?.headers ?? {}) });
+        } catch (error) {
+          // next-auth shows a thrown message as it is: the database's own words stay in the log.
+          console.error("Sign-in could not be checked:", error);
+          throw new Error(SIGN_IN_UNAVAILABLE);
+        }
         if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.displayName, sessionVersion: result.user.sessionVersion };
         throw new Error(result.reason === "throttled" ? throttledMessage(result.retryAt) : WRONG_CREDENTIALS);
       },
