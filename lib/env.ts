@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { databaseEnvShape } from "./db/database-env";
 
 /**
  * The server's configuration, parsed once. Nothing here reaches the browser: the app has no
@@ -8,8 +9,7 @@ import { z } from "zod";
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    DATABASE_URL: z.url({ error: "DATABASE_URL must be a postgres:// URL." }).optional(),
-    PGLITE_DATA_DIR: z.string().min(1).optional(),
+    ...databaseEnvShape,
     NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters.").optional(),
     NEXTAUTH_URL: z.url({ error: "NEXTAUTH_URL must be the app's public URL." }).optional(),
     // Email and reminders (README: "Reminders and email").
@@ -28,8 +28,9 @@ const envSchema = z
     path: ["NEXTAUTH_SECRET"],
   });
 
-function parseEnv() {
-  const result = envSchema.safeParse(process.env);
+/** The configuration, or an error naming every wrong setting (npm start checks it before migrating). */
+export function checkEnvironment(env: NodeJS.ProcessEnv) {
+  const result = envSchema.safeParse(env);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
     throw new Error(`Invalid environment:\n${problems}`);
@@ -41,6 +42,6 @@ let parsed: z.output<typeof envSchema> | undefined;
 
 /** Parsed on first use (and at server start, by instrumentation.ts), never during the build. */
 export function getEnv() {
-  parsed ??= parseEnv();
+  parsed ??= checkEnvironment(process.env);
   return parsed;
 }
