@@ -7,7 +7,7 @@ import { closedPort, silentServer } from "../support/unreachable-db";
 function start(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const tsx = path.resolve("node_modules/.bin/tsx");
   const child = spawn(tsx, ["--conditions=react-server", "scripts/start.ts", "--skip-build", "--no-demo"], {
-    env: { PATH: process.env.PATH ?? "", NEXTAUTH_SECRET: "start-check-secret-0123456789abcdefghijkl", ...env },
+    env: { NODE_ENV: "production", PATH: process.env.PATH ?? "", NEXTAUTH_SECRET: "start-check-secret-0123456789abcdefghijkl", ...env },
   });
   let stdout = "";
   let stderr = "";
