@@ -13,9 +13,11 @@ type NoteFormProps = {
   action: (previous: FormState, formData: FormData) => Promise<FormState>;
   initial: NoteFormValues;
   submitLabel: string;
+  /** A create form's one-time key: sending it twice makes one note (lib/data/submissions.ts). */
+  formKey?: string;
 };
 
-export function NoteForm({ action, initial, submitLabel }: NoteFormProps) {
+export function NoteForm({ action, initial, submitLabel, formKey }: NoteFormProps) {
   const [state, formAction] = useFormActionState(action);
   const values = state.status === "error" ? { ...initial, ...state.values } : initial;
   const errors = state.status === "error" ? state.fieldErrors : {};
@@ -23,6 +25,7 @@ export function NoteForm({ action, initial, submitLabel }: NoteFormProps) {
     <form action={formAction} className="space-y-5" noValidate>
       <FormAlert state={state} />
       {initial.id ? <input type="hidden" name="id" value={initial.id} /> : null}
+      {formKey ? <input type="hidden" name="formKey" value={formKey} /> : null}
       <InputField
         name="title"
         label="Title"

@@ -25,10 +25,12 @@ type SummaryFormProps = {
   action: (previous: FormState, formData: FormData) => Promise<FormState>;
   initial: SummaryFormValues;
   submitLabel: string;
+  /** A create form's one-time key: sending it twice makes one summary (lib/data/submissions.ts). */
+  formKey?: string;
 };
 
 /** Writing a summary shares nothing: sharing is a separate, deliberate step. */
-export function SummaryForm({ action, initial, submitLabel }: SummaryFormProps) {
+export function SummaryForm({ action, initial, submitLabel, formKey }: SummaryFormProps) {
   const [state, formAction] = useFormActionState(action);
   const values = state.status === "error" ? { ...initial, ...state.values } : initial;
   const errors = state.status === "error" ? state.fieldErrors : {};
@@ -37,6 +39,7 @@ export function SummaryForm({ action, initial, submitLabel }: SummaryFormProps) 
     <form action={formAction} className="space-y-6" noValidate>
       <FormAlert state={state} />
       {initial.id ? <input type="hidden" name="id" value={initial.id} /> : null}
+      {formKey ? <input type="hidden" name="formKey" value={formKey} /> : null}
       <input type="hidden" name="noteId" value={initial.noteId} />
       <InputField
         name="title"

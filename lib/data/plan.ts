@@ -4,6 +4,7 @@ import type { Access } from "./access";
 import { sharedInto } from "./consent";
 import { requireMyCouple, type MyCouple } from "./couples";
 import { DomainError, notFound } from "./errors";
+import { submissionKey } from "./submissions";
 import { isUniqueViolation } from "./transactions";
 
 /**
@@ -77,7 +78,11 @@ async function nextPosition(db: Prisma.TransactionClient, coupleId: string): Pro
   return (_max.position ?? -1) + 1;
 }
 
-export async function addTopics(access: Access, topics: PlanTopic[]): Promise<void> {
+/**
+ * Adds topics at the end of the agenda. A repeat of one submission (same form key, same topics)
+ * adds nothing more: each topic it already added is skipped by the database (submissions.ts).
+ */
+export async function addTopics(access: Access, topics: PlanTopic[], formKey: string | null = null): Promise<void> {
   const couple = await requireMyCouple(access);
   const start = await nextPosition(access.db, couple.id);
   await access.db.planItem.createMany({
@@ -87,7 +92,9 @@ export async function addTopics(access: Access, topics: PlanTopic[]): Promise<vo
       topicTitle: topic.title,
       topicDetail: topic.detail,
       position: start + index,
+      submissionKey: submissionKey(formKey, { index, topic }),
     })),
+    skipDuplicates: true,
   });
 }
 
