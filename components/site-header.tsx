@@ -1,3 +1,4 @@
+import { unstable_rethrow } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { NavLink } from "./nav-link";
 import { BrandRow } from "./brand-row";
@@ -26,6 +27,8 @@ async function whoIsSignedIn() {
   try {
     return await getCurrentUser();
   } catch (error) {
+    // Next.js signals (this page reads cookies, so it is rendered per request) are not failures.
+    unstable_rethrow(error);
     console.error("The header could not check who is signed in:", error);
     return "unknown" as const;
   }
