@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import net from "node:net";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openAdapter } from "@/lib/db/adapter";
 import { assertPostgresAnswers } from "@/lib/db/postgres-reachability";
 import { PrismaClient } from "@/lib/generated/prisma/client";
@@ -55,6 +56,51 @@ describe.runIf(onPostgres)("waits on PostgreSQL", () => {
     await expect(abandoned).rejects.toThrow();
     await t.db.user.update({ where: { id: user.id }, data: { displayName: "Sam again" } });
     expect(await t.db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ displayName: "Sam again" });
+  });
+});
+
+/** A loopback relay to the real server that can stop passing bytes, as a network partition does. */
+async function partitionableRelay(serverUrl: string) {
+  const target = new URL(serverUrl);
+  const state = { partitioned: false };
+  const sockets = new Set<net.Socket>();
+  const relay = net.createServer((client) => {
+    const server = net.connect(Number(target.port || 5432), target.hostname);
+    for (const socket of [client, server]) {
+      sockets.add(socket);
+      socket.on("error", () => socket.destroy());
+    }
+    client.on("data", (chunk) => state.partitioned || server.write(chunk));
+    server.on("data", (chunk) => state.partitioned || client.write(chunk));
+  });
+  await new Promise<void>((resolve) => relay.listen(0, "127.0.0.1", resolve));
+  const url = new URL(serverUrl);
+  url.host = `127.0.0.1:${(relay.address() as net.AddressInfo).port}`;
+  return {
+    url: url.toString(),
+    partition: () => (state.partitioned = true),
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => relay.close(resolve));
+    },
+  };
+}
+
+describe.runIf(onPostgres)("a network partition in the middle of a request", () => {
+  it("fails the request on this side within the statement time-out and a little more", async () => {
+    const relay = await partitionableRelay(inject("postgresTemplate").serverUrl);
+    const opened = openAdapter({ kind: "postgres", url: relay.url, bounds: { statementTimeoutMs: 500 } });
+    const db = new PrismaClient({ adapter: opened.factory });
+    try {
+      expect(await db.$queryRaw<{ one: number }[]>`SELECT 1 AS one`).toEqual([{ one: 1 }]);
+      relay.partition();
+      // No answer ever comes back: only the app's own read time-out can end this wait.
+      await expect(db.$queryRaw`SELECT 2`).rejects.toThrow(/timeout/i);
+    } finally {
+      await db.$disconnect();
+      await opened.close().catch(() => undefined);
+      await relay.close();
+    }
   });
 });
 
