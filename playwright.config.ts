@@ -33,7 +33,7 @@ export default defineConfig({
   webServer: {
     // A fresh embedded database every run (never a configured server), holding only the demo couple,
     // exactly as the README's first command seeds it. Tests only read the demo accounts.
-    command: `rm -rf ${dataDir} && env -u DATABASE_URL npx tsx scripts/start.ts --skip-build`,
+    command: `rm -rf ${dataDir} && env -u DATABASE_URL npx tsx --conditions=react-server scripts/start.ts --skip-build`,
     url: `${baseURL}/sign-in`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { trustProxySchema } from "@/lib/http/trusted-proxy";
 import { mailDestination } from "@/lib/email/destination";
+import { databaseEnvShape } from "./db/database-env";
 
 /**
  * The server's configuration, parsed once. Nothing here reaches the browser: the app has no
@@ -10,8 +11,7 @@ import { mailDestination } from "@/lib/email/destination";
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    DATABASE_URL: z.url({ error: "DATABASE_URL must be a postgres:// URL." }).optional(),
-    PGLITE_DATA_DIR: z.string().min(1).optional(),
+    ...databaseEnvShape,
     NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters.").optional(),
     NEXTAUTH_URL: z.url({ error: "NEXTAUTH_URL must be the app's public URL." }).optional(),
     // The address the server listens on (npm start passes it on); decides whether the development outbox may exist.
@@ -38,8 +38,9 @@ const envSchema = z
     if (destination.kind === "refused") context.addIssue({ code: "custom", message: destination.message, path: ["SMTP_URL"] });
   });
 
-function parseEnv() {
-  const result = envSchema.safeParse(process.env);
+/** The configuration, or an error naming every wrong setting (npm start checks it before migrating). */
+export function checkEnvironment(env: NodeJS.ProcessEnv) {
+  const result = envSchema.safeParse(env);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
     throw new Error(`Invalid environment:\n${problems}`);
@@ -51,6 +52,6 @@ let parsed: z.output<typeof envSchema> | undefined;
 
 /** Parsed on first use (and at server start, by instrumentation.ts), never during the build. */
 export function getEnv() {
-  parsed ??= parseEnv();
+  parsed ??= checkEnvironment(process.env);
   return parsed;
 }

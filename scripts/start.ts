@@ -4,6 +4,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { databaseTargetFromEnv, openAdapter } from "../lib/db/adapter.ts";
 import { applyPendingMigrations } from "../lib/db/migrations.ts";
+import { assertPostgresAnswers, serverOf } from "../lib/db/postgres-reachability.ts";
+import { checkEnvironment } from "../lib/env.ts";
 import { mailDestination } from "../lib/email/destination.ts";
 
 /**
@@ -14,7 +16,12 @@ const args = new Set(process.argv.slice(2));
 const host = process.env.HOST || "127.0.0.1";
 const port = process.env.PORT || "3000";
 const url = process.env.NEXTAUTH_URL || `http://${host}:${port}`;
-const target = databaseTargetFromEnv();
+
+/** Stops with the reason, and no stack trace: these are messages for whoever runs the app. */
+function stop(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
 
 // Where mail goes, said before anything else happens: a refusal stops here (lib/email/destination.ts).
 const mail = mailDestination({ smtpUrl: process.env.SMTP_URL, host });
@@ -44,10 +51,25 @@ function authSecret(): string {
   return readFileSync(file, "utf8").trim();
 }
 
+// The configuration the server will run with is checked before anything touches the database.
+try {
+  checkEnvironment({ ...process.env, NODE_ENV: "production", NEXTAUTH_URL: url, NEXTAUTH_SECRET: authSecret() });
+} catch (error) {
+  stop(error instanceof Error ? error.message : String(error));
+}
+const target = databaseTargetFromEnv();
+
+if (target.kind === "postgres") {
+  console.log(`Database: PostgreSQL at ${serverOf(target.url)}.`);
+  await assertPostgresAnswers(target.url, target.bounds).catch((error: Error) => stop(`Database: ${error.message}`));
+}
 const opened = openAdapter(target);
 try {
   const applied = await applyPendingMigrations(opened.factory);
   console.log(applied.length ? `Database: applied ${applied.join(", ")}.` : "Database: up to date.");
+} catch (error) {
+  console.error(error);
+  stop("Database: the migrations could not be applied (the error is above); nothing was started.");
 } finally {
   await opened.close();
 }

@@ -6,13 +6,13 @@ import { z } from "zod";
 import { formError, type FormState } from "@/lib/actions/form-state";
 import { userFormAction } from "@/lib/actions/user-form-action";
 import { createNote, deleteNote, updateNote } from "@/lib/data/notes";
-import { recordId } from "@/lib/validation/fields";
+import { formKey, recordId } from "@/lib/validation/fields";
 import { noteInputSchema } from "@/lib/validation/note";
 
 const NOT_FOUND = "This note does not exist, or it is not yours.";
 
-export const createNoteAction = userFormAction(noteInputSchema, async (access, input): Promise<FormState> => {
-  const note = await createNote(access, input);
+export const createNoteAction = userFormAction(noteInputSchema.extend({ formKey }), async (access, { formKey: key, ...input }): Promise<FormState> => {
+  const note = await createNote(access, input, key);
   revalidatePath("/notes");
   redirect(`/notes/${note.id}?saved=1`);
 });

@@ -7,15 +7,15 @@ import type { FormState } from "@/lib/actions/form-state";
 import { userFormAction } from "@/lib/actions/user-form-action";
 import { shareSummary, unshareSummary } from "@/lib/data/consent";
 import { createSummary, deleteSummary, updateSummary } from "@/lib/data/summaries";
-import { postedId } from "@/lib/validation/fields";
+import { formKey, postedId } from "@/lib/validation/fields";
 import { shareReflectionSchema, summaryInputSchema } from "@/lib/validation/summary";
 
 function revalidateSharing() {
   for (const path of ["/summaries", "/shared", "/plan"]) revalidatePath(path);
 }
 
-export const createSummaryAction = userFormAction(summaryInputSchema, async (access, input): Promise<FormState> => {
-  const { id } = await createSummary(access, input);
+export const createSummaryAction = userFormAction(summaryInputSchema.safeExtend({ formKey }), async (access, { formKey: key, ...input }): Promise<FormState> => {
+  const { id } = await createSummary(access, input, key);
   revalidatePath("/summaries");
   redirect(`/summaries/${id}?saved=1`);
 });

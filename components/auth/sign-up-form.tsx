@@ -1,12 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useState } from "react";
+import { useState } from "react";
+import { useFormActionState } from "@/components/ui/use-form-action-state";
 import { signUpAction } from "@/app/sign-up/actions";
 import { InputField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { IDLE } from "@/lib/actions/form-state";
 
 /**
  * Step one of signing up: a name and an address. The answer is the same for every address;
@@ -19,7 +19,7 @@ export function SignUpForm(props: { callbackPath: string; outboxEnabled: boolean
 }
 
 function SignUpSteps({ callbackPath, outboxEnabled, onStartOver }: { callbackPath: string; outboxEnabled: boolean; onStartOver: () => void }) {
-  const [state, formAction] = useActionState(signUpAction, IDLE);
+  const [state, formAction] = useFormActionState(signUpAction);
   const values = state.status === "error" ? state.values : {};
   const errors = state.status === "error" ? state.fieldErrors : {};
 

@@ -1,9 +1,8 @@
 import "server-only";
 import { z } from "zod";
-import { formValues, type FormState, type FormValues } from "./form-state";
-
-/** Fields that are never sent back to the browser, whatever the form. */
-const SECRET_FIELDS = new Set(["password", "token"]);
+import { unstable_rethrow } from "next/navigation";
+import { DomainError } from "@/lib/data/errors";
+import { echoedValues, formValues, unavailable, type FormState, type FormValues } from "./form-state";
 
 /**
  * A server action for a signed-out visitor (sign-up, forgotten password, links from email):
@@ -13,7 +12,8 @@ const SECRET_FIELDS = new Set(["password", "token"]);
 export function publicFormAction<Schema extends z.ZodType>(schema: Schema, run: (input: z.output<Schema>, values: FormValues) => Promise<FormState>) {
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
     const values = formValues(formData);
-    const echoed = Object.fromEntries(Object.entries(values).filter(([name]) => !SECRET_FIELDS.has(name)));
+    const { token: _token, ...withoutToken } = values;
+    const echoed = echoedValues(withoutToken);
     const parsed = schema.safeParse(values);
     if (!parsed.success) {
       const { fieldErrors, formErrors } = z.flattenError(parsed.error);
@@ -24,7 +24,16 @@ export function publicFormAction<Schema extends z.ZodType>(schema: Schema, run: 
         values: echoed,
       };
     }
-    const state = await run(parsed.data, values);
+    let state: FormState;
+    try {
+      state = await run(parsed.data, values);
+    } catch (error) {
+      unstable_rethrow(error);
+      if (error instanceof DomainError) return { status: "error", message: error.message, fieldErrors: {}, values: echoed };
+      // The database or the mail queue is away: the person keeps what they typed and may retry.
+      console.error("A form could not be handled:", error);
+      return unavailable(withoutToken);
+    }
     return state.status === "error" ? { ...state, values: echoed } : state;
   };
 }

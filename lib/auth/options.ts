@@ -8,6 +8,7 @@ import { clientAddressFrom } from "./client-address";
 import { SESSION_POLICY, checkSession, endSession, startSession } from "./sessions";
 
 export const WRONG_CREDENTIALS = "The email or password is wrong.";
+export const SIGN_IN_UNAVAILABLE = "Signing in is unavailable for a moment. Please try again shortly.";
 
 function throttledMessage(retryAt: Date, now = new Date()): string {
   const minutes = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 60_000));
@@ -36,10 +37,19 @@ export const authOptions: NextAuthOptions = {
         const parsed = signInSchema.safeParse(credentials ?? {});
         if (!parsed.success) throw new Error(WRONG_CREDENTIALS);
         const headers = request?.headers ?? {};
-        const result = await authenticate(getDb(), { ...parsed.data, clientAddress: clientAddressFrom(headers) });
+        let result: Awaited<ReturnType<typeof authenticate>>;
+        let sessionId: string | null = null;
+        try {
+          result = await authenticate(getDb(), { ...parsed.data, clientAddress: clientAddressFrom(headers) });
+          const userAgent = typeof headers["user-agent"] === "string" ? headers["user-agent"] : null;
+          if (result.ok) sessionId = await startSession(getDb(), result.user.id, userAgent);
+        } catch (error) {
+          // next-auth shows a thrown message as it is: the database's own words stay in the log.
+          console.error("Sign-in could not be checked:", error);
+          throw new Error(SIGN_IN_UNAVAILABLE);
+        }
         if (!result.ok) throw new Error(result.reason === "throttled" ? throttledMessage(result.retryAt) : WRONG_CREDENTIALS);
-        const userAgent = typeof headers["user-agent"] === "string" ? headers["user-agent"] : null;
-        const sessionId = await startSession(getDb(), result.user.id, userAgent);
+        if (!sessionId) throw new Error(SIGN_IN_UNAVAILABLE);
         return { id: result.user.id, email: result.user.email, name: result.user.displayName, sessionId };
       },
     }),

@@ -5,6 +5,7 @@ import type { Access } from "./access";
 import { sharedInto } from "./consent";
 import { requireMyCouple, type MyCouple } from "./couples";
 import { DomainError, notFound } from "./errors";
+import { submissionKey } from "./submissions";
 import { isUniqueViolation } from "./transactions";
 
 /**
@@ -93,7 +94,11 @@ async function makeRoomOnPlan(tx: Prisma.TransactionClient, couple: Pick<MyCoupl
   return (_max.position ?? -1) + 1;
 }
 
-export async function addTopics(access: Access, topics: PlanTopic[]): Promise<void> {
+/**
+ * Adds topics at the end of the agenda. A repeat of one submission (same form key, same topics)
+ * adds nothing more: each topic it already added is skipped by the database (submissions.ts).
+ */
+export async function addTopics(access: Access, topics: PlanTopic[], formKey: string | null = null): Promise<void> {
   const couple = await requireMyCouple(access);
   await access.db.$transaction(async (tx) => {
     const start = await makeRoomOnPlan(tx, couple, topics.length);
@@ -104,7 +109,9 @@ export async function addTopics(access: Access, topics: PlanTopic[]): Promise<vo
         topicTitle: topic.title,
         topicDetail: topic.detail,
         position: start + index,
+        submissionKey: submissionKey(formKey, { index, topic }),
       })),
+      skipDuplicates: true,
     });
   });
 }

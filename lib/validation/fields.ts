@@ -27,3 +27,9 @@ export const optionalCalendarDate = z
 
 /** An id posted back by a form. Its owner is checked by the data layer; here only its shape. */
 export const postedId = z.string({ error: "Missing item." }).trim().min(1, "Missing item.").max(64, "Unknown item.");
+
+/**
+ * The one-time key a create form is rendered with (lib/data/submissions.ts). Only a forged
+ * request sends anything but a UUID; it is then ignored, and the item is simply created.
+ */
+export const formKey = z.uuid().optional().catch(undefined);

@@ -1,8 +1,11 @@
 import { databaseTargetFromEnv, openAdapter } from "../../lib/db/adapter.ts";
 import { applyPendingMigrations } from "../../lib/db/migrations.ts";
+import { assertPostgresAnswers } from "../../lib/db/postgres-reachability.ts";
 
 // Applies pending migrations to DATABASE_URL, or to the embedded PGlite folder when it is unset.
 const target = databaseTargetFromEnv();
+// A server that does not answer is reported in words within the connect time-out, not as a hang.
+if (target.kind === "postgres") await assertPostgresAnswers(target.url, target.bounds);
 const db = openAdapter(target);
 try {
   const applied = await applyPendingMigrations(db.factory);

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import pg from "pg";
 import { inject } from "vitest";
-import { openAdapter } from "@/lib/db/adapter";
+import { openAdapter, type PostgresBounds } from "@/lib/db/adapter";
 import type { Db } from "@/lib/db/types";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseUrl, type TestDatabaseKind } from "./database-kind";
@@ -30,8 +30,11 @@ function countingClient(factory: ReturnType<typeof openAdapter>["factory"]) {
   return { db, queries };
 }
 
-/** A fresh, migrated database of this project's kind, for one test file. */
-export async function createTestDb(): Promise<TestDb> {
+/**
+ * A fresh, migrated database of this project's kind, for one test file. `postgresBounds`
+ * shortens the server's waits (time-outs) for tests of those waits.
+ */
+export async function createTestDb(options: { postgresBounds?: Partial<PostgresBounds> } = {}): Promise<TestDb> {
   const kind = kindOfThisProject();
   if (kind === "pglite") {
     const snapshot = new Blob([readFileSync(inject("pgliteSnapshotPath"))]);
@@ -52,7 +55,7 @@ export async function createTestDb(): Promise<TestDb> {
   const admin = new pg.Client({ connectionString: template.serverUrl });
   await admin.connect();
   await createFromTemplate(admin, database, template.database);
-  const opened = openAdapter({ kind: "postgres", url: databaseUrl(template.serverUrl, database) });
+  const opened = openAdapter({ kind: "postgres", url: databaseUrl(template.serverUrl, database), bounds: options.postgresBounds });
   const { db, queries } = countingClient(opened.factory);
   return {
     db,
