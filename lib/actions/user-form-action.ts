@@ -3,22 +3,30 @@ import { z } from "zod";
 import { requireAccess } from "@/lib/auth/session";
 import type { Access } from "@/lib/data/access";
 import { DomainError } from "@/lib/data/errors";
-import { formValues, type FormState } from "./form-state";
+import { formValues, redisplayed, type FormState } from "./form-state";
+
+type UserFormActionOptions = {
+  /** The fields the form fills in again after an error (never a password); none unless listed. */
+  redisplay?: readonly string[];
+};
 
 /**
  * The only way to build a form's server action that touches user data: it resolves the
  * signed-in user (or sends the visitor to sign-in), validates the form with the schema the
  * browser also uses, and only then calls the domain. Invalid input changes nothing; a
- * DomainError becomes the form's message.
+ * DomainError becomes the form's message. An error answer carries back only the fields listed
+ * in `redisplay`.
  */
 export function userFormAction<Schema extends z.ZodType>(
   schema: Schema,
   run: (access: Access, input: z.output<Schema>) => Promise<FormState>,
+  { redisplay = [] }: UserFormActionOptions = {},
 ) {
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
     const access = await requireAccess();
-    const values = formValues(formData);
-    const parsed = schema.safeParse(values);
+    const sent = formValues(formData);
+    const values = redisplayed(sent, redisplay);
+    const parsed = schema.safeParse(sent);
     if (!parsed.success) {
       const { fieldErrors, formErrors } = z.flattenError(parsed.error);
       return {
