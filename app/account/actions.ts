@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { FormState } from "@/lib/actions/form-state";
 import { userFormAction } from "@/lib/actions/user-form-action";
 import { deleteAccount, signOutEverywhere } from "@/lib/data/account";
+import { text } from "@/lib/validation/fields";
 
 export const signOutEverywhereAction = userFormAction(z.object({}), async (access): Promise<FormState> => {
   await signOutEverywhere(access);
@@ -13,7 +14,7 @@ export const signOutEverywhereAction = userFormAction(z.object({}), async (acces
 
 export const deleteAccountAction = userFormAction(
   z.object({
-    password: z.string({ error: "Enter your password to confirm." }).min(1, "Enter your password to confirm.").max(200),
+    password: text("Enter your password to confirm.").min(1, "Enter your password to confirm.").max(200),
     confirm: z.literal("delete", { error: "Tick the box to confirm that you want to delete everything." }),
   }),
   async (access, { password }): Promise<FormState> => {

@@ -11,6 +11,7 @@ import { sendEmail } from "@/lib/email/send";
 import { inviteEmail } from "@/lib/email/templates";
 import { absoluteUrl } from "@/lib/http/absolute-url";
 import { emailSchema } from "@/lib/validation/account";
+import { text } from "@/lib/validation/fields";
 
 export const createInviteAction = userFormAction(z.object({}), async (access): Promise<FormState> => {
   const invite = await createInvite(access);
@@ -52,7 +53,7 @@ export const revokeInviteAction = userFormAction(z.object({}), async (access): P
 });
 
 export const acceptInviteAction = userFormAction(
-  z.object({ token: z.string().trim().min(1).max(200) }),
+  z.object({ token: text("This invite link is not valid.").trim().min(1).max(200) }),
   async (access, { token }): Promise<FormState> => {
     await acceptInvite(access, token);
     revalidatePath("/", "layout");

@@ -2,13 +2,13 @@
 
 import { z } from "zod";
 import { registerUser } from "@/lib/auth/accounts";
-import { formValues, type FormState } from "@/lib/actions/form-state";
+import { formValues, redisplayed, type FormState } from "@/lib/actions/form-state";
 import { getDb } from "@/lib/db/client";
 import { signUpSchema } from "@/lib/validation/account";
 
 export async function signUpAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
-  const { password: _password, ...echoed } = values;
+  const echoed = redisplayed(values, ["displayName", "email"]);
   const parsed = signUpSchema.safeParse(values);
   if (!parsed.success) {
     return {
