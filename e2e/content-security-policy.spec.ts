@@ -58,6 +58,7 @@ test("every page is served with a nonce-based policy and runs with no CSP violat
   // A summary, its edit page and its share step, where the preview follows the depth chosen.
   await page.goto("/summaries");
   await page.getByRole("link", { name: "Why I go quiet in arguments" }).first().click();
+  await expect(page).toHaveURL(/\/summaries\/[0-9a-f-]{36}$/);
   const summaryPath = new URL(page.url()).pathname;
   for (const path of [summaryPath, `${summaryPath}/edit`, `${summaryPath}/share`]) {
     await page.goto(path);
@@ -70,14 +71,19 @@ test("every page is served with a nonce-based policy and runs with no CSP violat
   expect(consoleViolations).toEqual([]);
 });
 
-test("a script injected without the nonce does not run", async ({ page }) => {
+test("markup injected into a page without the nonce does not run", async ({ page }) => {
   await watchForViolations(page);
-  await page.goto("/about");
-  await page.evaluate(() => {
-    const script = document.createElement("script");
-    script.textContent = "document.body.dataset.injected = 'ran'";
-    document.body.append(script);
+  // As if stored text had slipped into the HTML unescaped: an inline script and an inline handler.
+  await page.route("**/about", async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace(
+      "</main>",
+      `<script>document.body.dataset.injected = "script"</script><img src="/missing.png" onerror="document.body.dataset.handler = 'ran'"></main>`,
+    );
+    await route.fulfill({ response, body: html });
   });
-  await expect.poll(() => violationsOn(page)).toEqual([expect.stringMatching(/^script-src/)]);
+  await page.goto("/about");
+  await expect.poll(() => violationsOn(page)).toEqual(expect.arrayContaining([expect.stringMatching(/^script-src/)]));
   expect(await page.evaluate(() => document.body.dataset.injected)).toBeUndefined();
+  expect(await page.evaluate(() => document.body.dataset.handler)).toBeUndefined();
 });

@@ -64,9 +64,9 @@ export default async function ShareSummaryPage({ params }: Props) {
           Choose below how much you want to share to see exactly what {couple.partner.displayName} will read.
         </p>
         <p className="text-sm text-stone-600 dark:text-stone-400">
-          This preview follows your choice of how much to share below, and it is exactly what sharing records. They will
-          see these words as they are now. If you edit the summary later, they keep seeing this version until you share
-          again. They never see your private note, or that it exists.
+          This follows your choice below of how much to share, and it is exactly what sharing records: these words as
+          they are now. If you edit the summary later, they keep seeing this version until you share again. They never
+          see your private note, or that it exists.
         </p>
       </section>
 
