@@ -8,6 +8,10 @@ const nextConfig = {
   // wait for a second type check. A plain `npm run build` still checks types.
   typescript: { ignoreBuildErrors: process.env.SKIP_BUILD_TYPECHECK === "1" },
   reactStrictMode: true,
+  // The largest form (a note: 20,700 characters at up to 4 bytes each) is about 83 KB; refuse
+  // bodies far past it instead of Next's default 1 MB. Content-Security-Policy and HSTS are set
+  // per request in proxy.ts (docs/decisions/015-csp-and-small-leaks.md).
+  experimental: { serverActions: { bodySizeLimit: "256kb" } },
   async headers() {
     return [
       {

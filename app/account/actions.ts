@@ -10,6 +10,7 @@ import { clearSessionCookie } from "@/lib/auth/session-cookie";
 import { changePassword, deleteAccount, endMySession, setNeutralTabTitle, signOutEverywhere } from "@/lib/data/account";
 import { NEUTRAL_TAB_TITLE } from "@/lib/content/neutral-title";
 import { changePasswordSchema } from "@/lib/validation/account";
+import { text } from "@/lib/validation/fields";
 
 export const signOutEverywhereAction = userFormAction(z.object({}), async (access): Promise<FormState> => {
   await signOutEverywhere(access);
@@ -47,7 +48,7 @@ export const neutralTabTitleAction = userFormAction(
 
 export const deleteAccountAction = userFormAction(
   z.object({
-    password: z.string({ error: "Enter your password to confirm." }).min(1, "Enter your password to confirm.").max(200),
+    password: text("Enter your password to confirm.").min(1, "Enter your password to confirm.").max(200),
     confirm: z.literal("delete", { error: "Tick the box to confirm that you want to delete everything." }),
   }),
   async (access, { password }): Promise<FormState> => {

@@ -13,6 +13,7 @@ import { enqueueEmail } from "@/lib/email/queue";
 import { inviteEmail } from "@/lib/email/templates";
 import { absoluteUrl } from "@/lib/http/absolute-url";
 import { emailSchema } from "@/lib/validation/account";
+import { text } from "@/lib/validation/fields";
 
 export const createInviteAction = userFormAction(z.object({}), async (access): Promise<FormState> => {
   const invite = await createInvite(access);
@@ -50,7 +51,7 @@ export const revokeInviteAction = userFormAction(z.object({}), async (access): P
 });
 
 export const acceptInviteAction = userFormAction(
-  z.object({ token: z.string().trim().min(1).max(200) }),
+  z.object({ token: text("This invite link is not valid.").trim().min(1).max(200) }),
   async (access, { token }): Promise<FormState> => {
     await acceptInvite(access, token);
     revalidatePath("/", "layout");

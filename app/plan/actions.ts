@@ -15,10 +15,14 @@ function done(message: string): FormState {
   return { status: "ok", message };
 }
 
-export const addTopicAction = userFormAction(topicInputSchema.extend({ formKey }), async (access, { formKey: key, ...topic }) => {
-  await addTopics(access, [topic], key);
-  return done("Topic added.");
-});
+export const addTopicAction = userFormAction(
+  topicInputSchema.extend({ formKey }),
+  async (access, { formKey: key, ...topic }) => {
+    await addTopics(access, [topic], key);
+    return done("Topic added.");
+  },
+  { redisplay: ["title", "detail"] },
+);
 
 export const addCheckInTemplateAction = userFormAction(z.object({ formKey }), async (access, { formKey: key }) => {
   await addTopics(access, CHECK_IN_TOPICS.map((topic) => ({ title: topic.label, detail: topic.hint })), key);

@@ -29,6 +29,14 @@ export function formValues(formData: FormData): FormValues {
   return values;
 }
 
+/**
+ * The sent fields a form shows again after an error, and no others: what comes back in an
+ * action's answer must never include a password or any field not meant to be shown.
+ */
+export function redisplayed(values: FormValues, names: readonly string[]): FormValues {
+  return Object.fromEntries(names.flatMap((name) => (values[name] === undefined ? [] : [[name, values[name]]])));
+}
+
 /** Fields never sent back to the browser, even into the form they came from. */
 const SECRET_FIELD = /password/i;
 

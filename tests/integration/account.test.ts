@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
 import { deleteAccount } from "@/lib/data/account";
-import { listSharedItems, shareSummary } from "@/lib/data/consent";
+import { listSharedItems } from "@/lib/data/consent";
 import { getMyCouple } from "@/lib/data/couples";
 import { createSummary } from "@/lib/data/summaries";
 import { createCoupleAndStranger } from "../support/fixtures";
 import { createTestDb, type TestDb } from "../support/test-db";
+import { shareAsPreviewed } from "../support/share";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -39,7 +40,7 @@ describe("deleting an account", () => {
       responseWish: null,
       noteId: null,
     });
-    await shareSummary(author, { summaryId: id, ownChoice: "yes", aboutMe: "yes", depth: "BRIEF", reflectionNote: null });
+    await shareAsPreviewed(author, { summaryId: id, ownChoice: "yes", aboutMe: "yes", depth: "BRIEF", reflectionNote: null });
     expect(await listSharedItems(partner)).toHaveLength(1);
 
     await deleteAccount(author, "the right password");

@@ -25,7 +25,7 @@ import {
   updateSummaryAction,
 } from "@/app/summaries/actions";
 import { IDLE, type FormState } from "@/lib/actions/form-state";
-import { acknowledgeSharedItem, shareSummary, unshareSummary } from "@/lib/data/consent";
+import { acknowledgeSharedItem, unshareSummary } from "@/lib/data/consent";
 import { INVITE_LIFETIME_MS, acceptInvite, createInvite, leaveCouple, previewInvite, revokeMyInvites } from "@/lib/data/couples";
 import { addSharedItemToPlan, setDiscussed } from "@/lib/data/plan";
 import { pageResult } from "../support/access-matrix";
@@ -34,6 +34,7 @@ import { signInAs, signOut } from "../support/browser";
 import { outcomeOf } from "../support/next-control-flow";
 import { setUpEdgeTestDb } from "../support/edge-test-db";
 import { accessFor, createUser } from "../support/users";
+import { shareAsPreviewed, UNPREVIEWED_BRIEF } from "../support/share";
 
 vi.mock("next/headers", () => import("../support/browser"));
 vi.mock("@/lib/db/client", () => import("../support/browser"));
@@ -205,7 +206,7 @@ describe("forged ids in forms", () => {
   const actions: [string, Action, (id: string) => Record<string, string>][] = [
     ["updateSummaryAction", updateSummaryAction, (id) => ({ id, title: "T", body: "B", depth: "BRIEF", framing: "CONTENT_ONLY" })],
     ["deleteSummaryAction", deleteSummaryAction, (id) => ({ id })],
-    ["shareSummaryAction", shareSummaryAction, (summaryId) => ({ summaryId, ownChoice: "yes", aboutMe: "yes", depth: "BRIEF" })],
+    ["shareSummaryAction", shareSummaryAction, (summaryId) => ({ summaryId, ownChoice: "yes", aboutMe: "yes", depth: UNPREVIEWED_BRIEF })],
     ["unshareSummaryAction", unshareSummaryAction, (summaryId) => ({ summaryId })],
     ["acknowledgeAction", acknowledgeAction, (consentId) => ({ consentId })],
     ["addSharedToPlanAction", addSharedToPlanAction, (consentId) => ({ consentId })],
@@ -321,7 +322,7 @@ describe("withdrawn consents and repeated submits", () => {
   it("after the couple ends, nothing can be shared into it and its items cannot be touched", async () => {
     const world = await buildWorld(t.db, "after leaving the couple");
     const before = await footprint(t.db, world);
-    await expect(shareSummary(accessFor(t.db, world.author), { summaryId: world.summaryId!, ownChoice: "yes", aboutMe: "yes", depth: "BRIEF", reflectionNote: null })).rejects.toThrow(
+    await expect(shareAsPreviewed(accessFor(t.db, world.author), { summaryId: world.summaryId!, ownChoice: "yes", aboutMe: "yes", depth: "BRIEF", reflectionNote: null })).rejects.toThrow(
       "You are not linked with a partner.",
     );
     await signInAs(world.partner);

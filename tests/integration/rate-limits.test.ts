@@ -12,7 +12,7 @@ import { sendVerificationLinkAction } from "@/app/verify-email/actions";
 import { IDLE } from "@/lib/actions/form-state";
 import { hashPassword } from "@/lib/auth/password";
 import { deleteAccount } from "@/lib/data/account";
-import { shareSummary } from "@/lib/data/consent";
+import { shareAsPreviewed } from "../support/share";
 import { createInvite } from "@/lib/data/couples";
 import { RateLimitedError } from "@/lib/limits/enforce";
 import { RATE_LIMITS, consumeRateLimit, purgeExpiredRateLimits } from "@/lib/limits/rate-limits";
@@ -115,7 +115,7 @@ describe("sharing", () => {
   it("is refused past 100 shares in a day, with a sentence, and no consent is recorded", async () => {
     const world = await buildWorld(t.db, "draft summary");
     const author = accessFor(t.db, world.author);
-    const share = () => shareSummary(author, { summaryId: world.summaryId!, ownChoice: "yes", aboutMe: "yes", depth: "BRIEF", reflectionNote: null });
+    const share = () => shareAsPreviewed(author, { summaryId: world.summaryId!, ownChoice: "yes", aboutMe: "yes", depth: "BRIEF", reflectionNote: null });
     for (let i = 0; i < RATE_LIMITS.share.points; i += 1) await share();
     const consents = await t.db.shareConsent.count({ where: { authorId: author.userId } });
 

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { shareSummary, unshareSummary } from "@/lib/data/consent";
+import { unshareSummary } from "@/lib/data/consent";
 import { acceptInvite, createInvite, leaveCouple } from "@/lib/data/couples";
 import { createNote } from "@/lib/data/notes";
 import { addSharedItemToPlan, addTopics } from "@/lib/data/plan";
@@ -7,6 +7,7 @@ import { createSummary, updateSummary } from "@/lib/data/summaries";
 import type { Db } from "@/lib/db/types";
 import type { SummaryInput } from "@/lib/validation/summary";
 import { accessFor, createUser, type TestUser } from "./users";
+import { shareAsPreviewed } from "./share";
 
 /**
  * A couple (author and partner), a stranger in a couple of their own (so couple-scoped checks
@@ -128,7 +129,7 @@ export async function buildWorld(db: Db, state: ItemState, options: WorldOptions
   Object.assign(world.secrets, { summaryId, draftTitle: `DRAFTTITLE${tag}`, draftBody: `DRAFTBODY${tag}` });
   if (state === "draft summary") return world;
 
-  const { consentId } = await shareSummary(asAuthor, {
+  const { consentId } = await shareAsPreviewed(asAuthor, {
     summaryId,
     ownChoice: "yes",
     aboutMe: "yes",

@@ -19,6 +19,8 @@ import type { Db } from "@/lib/db/types";
 import { actionResult, writeMatrix, type Call, type WriteExpectation } from "../../support/access-matrix";
 import { ACTORS, type Actor, type ItemState, type World } from "../../support/consent-world";
 import { setUpEdgeTestDb } from "../../support/edge-test-db";
+import { postedDepthFor } from "../../support/share";
+import { accessFor } from "../../support/users";
 import * as expectations from "./expectations";
 
 vi.mock("next/headers", () => import("../../support/browser"));
@@ -97,7 +99,11 @@ writeMatrix({
     {
       name: "shareSummaryAction",
       target: "summary",
-      run: (call) => post(shareSummaryAction, { summaryId: call.target, ownChoice: "yes", aboutMe: "yes", depth: "BRIEF" }),
+      // The depth as the author's own share step would post it: only who is asking can make it fail.
+      run: async (call) => {
+        const depth = await postedDepthFor(accessFor(call.db, call.world.author), call.target, "BRIEF");
+        return post(shareSummaryAction, { summaryId: call.target, ownChoice: "yes", aboutMe: "yes", depth });
+      },
       expected: expectations.share,
       effect: activeConsent,
     },

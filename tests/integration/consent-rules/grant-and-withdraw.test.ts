@@ -11,7 +11,7 @@ import { leaveCoupleAction } from "@/app/couple/actions";
 import { shareSummaryAction, unshareSummaryAction } from "@/app/summaries/actions";
 import { IDLE } from "@/lib/actions/form-state";
 import { WITHDRAWAL_NOTICE } from "@/lib/content/guidance";
-import { listMyConsentHistory, listSharedItems, shareSummary, unshareSummary } from "@/lib/data/consent";
+import { listMyConsentHistory, listSharedItems, unshareSummary } from "@/lib/data/consent";
 import { acceptInvite, createInvite, leaveCouple } from "@/lib/data/couples";
 import { createNote, updateNote } from "@/lib/data/notes";
 import { addSharedItemToPlan, getPlan, removeFromPlan } from "@/lib/data/plan";
@@ -24,6 +24,7 @@ import { outcomeOf } from "../../support/next-control-flow";
 import { allTextReachableBy, everythingReachableBy } from "../../support/reachable";
 import { setUpEdgeTestDb } from "../../support/edge-test-db";
 import { accessFor, createUser } from "../../support/users";
+import { postedDepthFor, shareAsPreviewed, UNPREVIEWED_BRIEF } from "../../support/share";
 
 vi.mock("next/headers", () => import("../../support/browser"));
 vi.mock("@/lib/db/client", () => import("../../support/browser"));
@@ -86,7 +87,7 @@ describe("C1: content reaches the partner only through an explicit share of that
     const world = await buildWorld(t.db, "private note");
     const ids = [];
     for (const title of ["First thought", "Second thought", "Third thought"]) ids.push((await createSummary(asAuthor(world), summary(title))).id);
-    await shareSummary(asAuthor(world), reflection(ids[1]!));
+    await shareAsPreviewed(asAuthor(world), reflection(ids[1]!));
     expect(await titlesSeenBy(world, "partner")).toEqual(["Second thought"]);
     const reachable = await allTextReachableBy(t.db, world.partner);
     expect(reachable).toContain("Second thought");
@@ -107,7 +108,7 @@ describe("C1: content reaches the partner only through an explicit share of that
     await signInAs(world.author);
     const before = await footprint(t.db, world);
     const outcome = await outcomeOf(() =>
-      shareSummaryAction(IDLE, form({ summaryId: [first, second], ownChoice: "yes", aboutMe: "yes", depth: "BRIEF" })),
+      shareSummaryAction(IDLE, form({ summaryId: [first, second], ownChoice: "yes", aboutMe: "yes", depth: UNPREVIEWED_BRIEF })),
     );
     expect(outcome).toMatchObject({ kind: "returned", value: { status: "error" } });
     expect(await footprint(t.db, world)).toEqual(before);
@@ -121,11 +122,10 @@ describe("C2: only the author grants or withdraws consent", () => {
   it("the partner cannot share the author's draft: not-found, and nothing changes", async () => {
     const world = await buildWorld(t.db, "draft summary");
     const before = await footprint(t.db, world);
-    await expect(shareSummary(asPartner(world), reflection(world.summaryId!))).rejects.toThrow(NOT_YOURS);
+    await expect(shareAsPreviewed(asPartner(world), reflection(world.summaryId!))).rejects.toThrow(NOT_YOURS);
     await signInAs(world.partner);
-    const outcome = await outcomeOf(() =>
-      shareSummaryAction(IDLE, form({ summaryId: world.summaryId!, ownChoice: "yes", aboutMe: "yes", depth: "BRIEF" })),
-    );
+    const depth = await postedDepthFor(asAuthor(world), world.summaryId!, "BRIEF");
+    const outcome = await outcomeOf(() => shareSummaryAction(IDLE, form({ summaryId: world.summaryId!, ownChoice: "yes", aboutMe: "yes", depth })));
     expect(outcome).toMatchObject({ kind: "returned", value: { status: "error", message: NOT_YOURS } });
     expect(await footprint(t.db, world)).toEqual(before);
   });
@@ -227,7 +227,7 @@ describe("C3: the author can withdraw at any time, and the item leaves every par
   it("leaving the couple withdraws every consent of both partners, with the cause recorded", async () => {
     const world = await buildWorld(t.db, "shared summary");
     const { id } = await createSummary(asPartner(world), summary("The partner's own share"));
-    await shareSummary(asPartner(world), reflection(id));
+    await shareAsPreviewed(asPartner(world), reflection(id));
     await signInAs(world.author);
     expect(await outcomeOf(() => leaveCoupleAction(IDLE, form({ confirm: "leave" })))).toEqual({ kind: "redirect", url: "/couple?left=1" });
 
@@ -303,7 +303,7 @@ describe("C4: the partner reads the snapshot as it was shared", () => {
   it("sharing again creates a new consent, withdraws the old one as RESHARED, and keeps the item's place on the plan", async () => {
     const world = await buildWorld(t.db, "edited after sharing");
     const planBefore = await getPlan(asPartner(world));
-    const outcome = await shareSummary(asAuthor(world), reflection(world.summaryId!));
+    const outcome = await shareAsPreviewed(asAuthor(world), reflection(world.summaryId!));
     expect(outcome.outcome).toBe("reshared");
     expect(outcome.consentId).not.toBe(world.consentId);
     const old = await t.db.shareConsent.findUniqueOrThrow({ where: { id: world.consentId! } });
@@ -318,7 +318,8 @@ describe("C4: the partner reads the snapshot as it was shared", () => {
   it("a double submit of the same share creates one consent", async () => {
     const world = await buildWorld(t.db, "draft summary");
     await signInAs(world.author);
-    const fields = { summaryId: world.summaryId!, ownChoice: "yes", aboutMe: "yes", depth: "BRIEF" };
+    const depth = await postedDepthFor(asAuthor(world), world.summaryId!, "BRIEF");
+    const fields = { summaryId: world.summaryId!, ownChoice: "yes", aboutMe: "yes", depth };
     const first = await outcomeOf(() => shareSummaryAction(IDLE, form(fields)));
     const second = await outcomeOf(() => shareSummaryAction(IDLE, form(fields)));
     expect(first).toEqual({ kind: "redirect", url: `/summaries/${world.summaryId}?shared=shared` });
@@ -329,21 +330,22 @@ describe("C4: the partner reads the snapshot as it was shared", () => {
   it("two identical shares submitted at the same moment create one consent", async () => {
     const world = await buildWorld(t.db, "draft summary");
     await signInAs(world.author);
-    const fields = { summaryId: world.summaryId!, ownChoice: "yes", aboutMe: "yes", depth: "BRIEF" };
+    const depth = await postedDepthFor(asAuthor(world), world.summaryId!, "BRIEF");
+    const fields = { summaryId: world.summaryId!, ownChoice: "yes", aboutMe: "yes", depth };
     await Promise.all([outcomeOf(() => shareSummaryAction(IDLE, form(fields))), outcomeOf(() => shareSummaryAction(IDLE, form(fields)))]);
     expect(await t.db.shareConsent.count({ where: { summaryId: world.summaryId } })).toBe(1);
   });
 
   it("a headline shares the title and not the body", async () => {
     const world = await buildWorld(t.db, "draft summary");
-    await shareSummary(asAuthor(world), reflection(world.summaryId!, "HEADLINE"));
+    await shareAsPreviewed(asAuthor(world), reflection(world.summaryId!, "HEADLINE"));
     expect(await listSharedItems(asPartner(world))).toEqual([expect.objectContaining({ title: world.draft.title, body: null, depth: "HEADLINE" })]);
     expect(await allTextReachableBy(t.db, world.partner)).not.toContain(world.secrets.draftBody);
   });
 
   it("choosing a different depth for the same words is a new consent", async () => {
     const world = await buildWorld(t.db, "shared summary");
-    const outcome = await shareSummary(asAuthor(world), reflection(world.summaryId!, "HEADLINE"));
+    const outcome = await shareAsPreviewed(asAuthor(world), reflection(world.summaryId!, "HEADLINE"));
     expect(outcome.outcome).toBe("reshared");
     expect((await listSharedItems(asPartner(world)))[0]?.body).toBeNull();
   });
