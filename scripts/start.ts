@@ -1,9 +1,11 @@
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { databaseTargetFromEnv, openAdapter } from "../lib/db/adapter.ts";
+import { databaseTargetFromEnv } from "../lib/db/adapter.ts";
+import { openAdapterOrExit } from "../lib/db/open-or-exit.ts";
 import { applyPendingMigrations } from "../lib/db/migrations.ts";
+import { ensureOwnerOnlyDir, restrictTreeToOwner, setOwnerOnlyUmask, writeOwnerOnlyFile } from "../lib/storage/owner-only.ts";
 
 /**
  * The README's first command: migrate, seed the demo couple (embedded database only), build,
@@ -24,14 +26,16 @@ function run(command: string, commandArgs: string[], extraEnv: Record<string, st
 function authSecret(): string {
   if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
   const file = path.resolve(".data/auth-secret");
-  if (!existsSync(file)) {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
-  }
+  if (!existsSync(file)) writeOwnerOnlyFile(file, randomBytes(32).toString("base64url"));
   return readFileSync(file, "utf8").trim();
 }
 
-const opened = openAdapter(target);
+// Everything this command and the server write under .data/ is the owner's alone (decision 024).
+setOwnerOnlyUmask();
+ensureOwnerOnlyDir(".data");
+restrictTreeToOwner(".data");
+
+const opened = openAdapterOrExit(target);
 try {
   const applied = await applyPendingMigrations(opened.factory);
   console.log(applied.length ? `Database: applied ${applied.join(", ")}.` : "Database: up to date.");

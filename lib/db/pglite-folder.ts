@@ -1,7 +1,7 @@
 import type { PGlite } from "@electric-sql/pglite";
 import { serveBackups } from "../storage/backup-channel";
 import { lockFolder } from "../storage/folder-lock";
-import { ensureOwnerOnlyDir, restrictTreeToOwner, useOwnerOnlyUmask } from "../storage/owner-only";
+import { ensureOwnerOnlyDir, restrictTreeToOwner, setOwnerOnlyUmask } from "../storage/owner-only";
 import { createFolderPGlite } from "./pglite-folder-fs";
 
 export type OpenedPGliteFolder = { pglite: PGlite; close: () => Promise<void> };
@@ -14,7 +14,7 @@ export type OpenedPGliteFolder = { pglite: PGlite; close: () => Promise<void> };
 export function openPGliteFolder(dataDir: string): OpenedPGliteFolder {
   const lock = lockFolder(dataDir);
   try {
-    useOwnerOnlyUmask();
+    setOwnerOnlyUmask();
     ensureOwnerOnlyDir(dataDir);
     restrictTreeToOwner(dataDir);
     const pglite = createFolderPGlite(dataDir);

@@ -9,9 +9,9 @@ import type { DatabaseTarget } from "../db/adapter";
 import { openPGliteFolder } from "../db/pglite-folder";
 import { createFolderPGlite } from "../db/pglite-folder-fs";
 import { requestBackupFromHolder } from "./backup-channel";
-import { currentKeyIdentity, type KeyIdentity } from "./encryption-key-identity";
+import { currentKeyIdentity, type KeyEnvironment, type KeyIdentity } from "./encryption-key-identity";
 import { FolderInUseError, lockFolder } from "./folder-lock";
-import { ensureOwnerOnlyDir, restrictTreeToOwner, useOwnerOnlyUmask, writeOwnerOnlyFile } from "./owner-only";
+import { ensureOwnerOnlyDir, restrictTreeToOwner, setOwnerOnlyUmask, writeOwnerOnlyFile } from "./owner-only";
 
 /**
  * `npm run db:backup` and `npm run db:restore` (decision 024). A backup is an owner-only
@@ -36,12 +36,13 @@ const manifestSchema = z.object({
 export type BackupManifest = z.infer<typeof manifestSchema>;
 
 type ServerOrFolder = Exclude<DatabaseTarget, { kind: "pglite-memory" }>;
-type Options = { env?: NodeJS.ProcessEnv; now?: Date };
+/** env and keyFile say where the encryption key is (tests pass their own); now names the backup. */
+type Options = { env?: KeyEnvironment; keyFile?: string; now?: Date };
 
 export type BackupTaken = { dir: string; manifest: BackupManifest; via: string };
 
 export async function takeBackup(target: ServerOrFolder, options: Options & { root?: string } = {}): Promise<BackupTaken> {
-  useOwnerOnlyUmask();
+  setOwnerOnlyUmask();
   const now = options.now ?? new Date();
   const root = path.resolve(options.root ?? DEFAULT_BACKUP_ROOT);
   ensureOwnerOnlyDir(root);
@@ -67,7 +68,7 @@ export async function takeBackup(target: ServerOrFolder, options: Options & { ro
       file: DATA_FILES[target.kind],
       bytes: bytes.length,
       sha256: sha256(bytes),
-      encryptionKey: currentKeyIdentity(options.env),
+      encryptionKey: currentKeyIdentity(options.env, options.keyFile),
     };
     writeOwnerOnlyFile(path.join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     restrictTreeToOwner(dir);
@@ -131,14 +132,14 @@ export type BackupRestored = { manifest: BackupManifest; previous: string | null
  * taken for the whole restore); the folder it replaces is kept beside it, renamed, in case.
  */
 export async function restoreBackup(target: ServerOrFolder, dir: string, options: Options = {}): Promise<BackupRestored> {
-  useOwnerOnlyUmask();
+  setOwnerOnlyUmask();
   const { manifest, data } = readBackup(dir);
   if (manifest.database !== target.kind) {
     const is = manifest.database === "pglite" ? "the embedded database" : "a PostgreSQL server";
     const to = target.kind === "pglite" ? "the embedded database (DATABASE_URL is unset)" : "the PostgreSQL server at DATABASE_URL";
     throw new Error(`This is a backup of ${is}; it cannot be restored into ${to}. Nothing was changed.`);
   }
-  const current = currentKeyIdentity(options.env);
+  const current = currentKeyIdentity(options.env, options.keyFile);
   if (manifest.encryptionKey && manifest.encryptionKey.fingerprint !== current?.fingerprint) {
     throw new BackupKeyMismatchError(manifest.encryptionKey, current);
   }

@@ -11,8 +11,9 @@ import path from "node:path";
 export const ENCRYPTION_KEY_FILE = ".data/encryption-key";
 
 export type KeyIdentity = { source: string; fingerprint: string };
+export type KeyEnvironment = Record<string, string | undefined>;
 
-export function currentKeyIdentity(env: NodeJS.ProcessEnv = process.env, keyFile = ENCRYPTION_KEY_FILE): KeyIdentity | null {
+export function currentKeyIdentity(env: KeyEnvironment = process.env, keyFile = ENCRYPTION_KEY_FILE): KeyIdentity | null {
   const fromEnv = env.DATA_ENCRYPTION_KEY?.trim();
   if (fromEnv) return { source: "the DATA_ENCRYPTION_KEY environment variable", fingerprint: fingerprintOf(fromEnv) };
   let fromFile: string;

@@ -16,7 +16,7 @@ const GROUP_AND_OTHER_BITS = 0o077;
  * other permissions, whatever mode the code creating them asks for. A worker thread cannot
  * change the umask; it can only check that its process already has this one.
  */
-export function useOwnerOnlyUmask(): void {
+export function setOwnerOnlyUmask(): void {
   if (isMainThread) {
     process.umask(GROUP_AND_OTHER_BITS);
     return;
