@@ -10,9 +10,9 @@ import { ensureOwnerOnlyDir } from "../../lib/storage/owner-only.ts";
  * synced to the disk). The folder is under .data/, on the disk the real database uses (a
  * tmpfs /tmp would make fsync free). Rounds alternate; each figure is the median of its rounds.
  */
-const ROUNDS = 3;
-const SINGLE_INSERTS = 200;
-const TRANSACTIONS = 100;
+const ROUNDS = 5;
+const SINGLE_INSERTS = 100;
+const TRANSACTIONS = 50;
 
 type Figures = { insertMs: number; transactionMs: number };
 

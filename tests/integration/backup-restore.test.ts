@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, afterEach, describe, expect, inject, it } from "vitest";
@@ -94,6 +95,25 @@ describe.skipIf(process.env.TEST_DB_KIND !== "pglite")("backups of the embedded 
     const { previous } = await restoreBackup({ kind: "pglite", dataDir: live }, backupDir, withKey(KEY));
     expect(previous).toMatch(/live\.before-restore-\d{14}$/);
     expect((await pairs(previous!)).max).toBeGreaterThan((await pairs(live)).max);
+  });
+
+  it("answers nothing but a backup request on its channel", { timeout: SLOW }, async () => {
+    const opened = openPGliteFolder(live);
+    await opened.pglite.waitReady;
+    try {
+      for (const request of ['{"request":"pglite-data-dump","path":"/etc"}', '{"request":"drop"}', "not json", "x".repeat(2000)]) {
+        const answer = await new Promise<string>((resolve, reject) => {
+          const socket = net.createConnection(`${live}.backup.sock`, () => socket.write(`${request}\n`));
+          let received = "";
+          socket.on("data", (chunk) => (received += chunk.toString()));
+          socket.on("end", () => resolve(received));
+          socket.on("error", reject);
+        });
+        expect(answer).toBe('{"ok":false,"error":"Unknown request."}\n');
+      }
+    } finally {
+      await opened.close();
+    }
   });
 
   it("refuses a damaged backup, and a folder that is not a backup", async () => {
