@@ -11,7 +11,7 @@ import { createFolderPGlite } from "../db/pglite-folder-fs";
 import { requestBackupFromHolder } from "./backup-channel";
 import { currentKeyIdentity, type KeyEnvironment, type KeyIdentity } from "./encryption-key-identity";
 import { FolderInUseError, lockFolder } from "./folder-lock";
-import { ensureOwnerOnlyDir, restrictTreeToOwner, setOwnerOnlyUmask, writeOwnerOnlyFile } from "./owner-only";
+import { OWNER_ONLY_DIR_MODE, restrictTreeToOwner, setOwnerOnlyUmask, writeOwnerOnlyFile } from "./owner-only";
 
 /**
  * `npm run db:backup` and `npm run db:restore` (decision 024). A backup is an owner-only
@@ -45,9 +45,9 @@ export async function takeBackup(target: ServerOrFolder, options: Options & { ro
   setOwnerOnlyUmask();
   const now = options.now ?? new Date();
   const root = path.resolve(options.root ?? DEFAULT_BACKUP_ROOT);
-  ensureOwnerOnlyDir(root);
+  mkdirSync(root, { recursive: true, mode: OWNER_ONLY_DIR_MODE }); // an existing --out folder keeps its mode; each backup in it is 0700
   const dir = path.join(root, `common-ground-${now.toISOString().replace(/:/g, "-").replace(/\.\d+Z$/, "Z")}`);
-  mkdirSync(dir, { mode: 0o700 });
+  mkdirSync(dir, { mode: OWNER_ONLY_DIR_MODE });
   try {
     const file = path.join(dir, DATA_FILES[target.kind]);
     let via: string;

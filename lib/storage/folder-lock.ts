@@ -1,7 +1,7 @@
-import { closeSync, constants, ftruncateSync, openSync, readFileSync, writeSync } from "node:fs";
+import { closeSync, constants, ftruncateSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
 import path from "node:path";
 import { tryLock, unlock } from "fs-native-extensions";
-import { ensureOwnerOnlyDir, OWNER_ONLY_FILE_MODE } from "./owner-only";
+import { OWNER_ONLY_DIR_MODE, OWNER_ONLY_FILE_MODE } from "./owner-only";
 
 /**
  * One process at a time per embedded data folder. PGlite's own lock cannot tell two processes
@@ -39,7 +39,9 @@ export function lockFileOf(folder: string): string {
 /** Takes the folder's lock, or throws FolderInUseError naming the holder. Touches nothing inside the folder. */
 export function lockFolder(folder: string): FolderLock {
   const lockFile = lockFileOf(folder);
-  ensureOwnerOnlyDir(path.dirname(lockFile));
+  // A missing parent is made owner-only; an existing one (say /srv) is left as it is: the
+  // lock file and the backup socket beside the folder are 0600 themselves.
+  mkdirSync(path.dirname(lockFile), { recursive: true, mode: OWNER_ONLY_DIR_MODE });
   // Never truncated or deleted before the lock is ours: the holder's details stay readable.
   const fd = openSync(lockFile, constants.O_RDWR | constants.O_CREAT, OWNER_ONLY_FILE_MODE);
   let granted: boolean;
