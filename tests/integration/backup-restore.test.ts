@@ -13,7 +13,7 @@ import { makeMigratedFolder, startHolder, temporaryRoot, type Holder } from "../
 import { entriesOpenToOthers } from "../support/owner-only";
 import { waitForConnectionsToEnd } from "../support/test-db";
 
-const SLOW = 240_000;
+const SLOW = 480_000;
 const KEY = "test-key-encryption-key-0123456789abcdef";
 const withKey = (key: string) => ({ env: { DATA_ENCRYPTION_KEY: key } });
 const noKeyFile = path.join(temporaryRoot(), "no-such-key");

@@ -16,7 +16,7 @@ const root = temporaryRoot();
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe.skipIf(process.env.TEST_DB_KIND !== "pglite")("writes to the embedded database survive a power cut", () => {
-  it("syncs every acknowledged commit to the disk before it returns", { timeout: 180_000 }, async () => {
+  it("syncs every acknowledged commit to the disk before it returns", { timeout: 360_000 }, async () => {
     const folder = path.join(root, "durable");
     await makeMigratedFolder(folder);
     const opened = openPGliteFolder(folder);

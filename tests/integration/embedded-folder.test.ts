@@ -12,7 +12,7 @@ import { entriesOpenToOthers } from "../support/owner-only";
 
 // Files and processes, not a database kind: these run once, in the pglite project.
 const onPGlite = describe.skipIf(process.env.TEST_DB_KIND !== "pglite");
-const SLOW = 180_000;
+const SLOW = 360_000;
 
 const root = temporaryRoot();
 const holders: Holder[] = [];
