@@ -16,9 +16,8 @@ import { waitForConnectionsToEnd } from "../support/test-db";
 const SLOW = 480_000;
 const KEY = "test-key-encryption-key-0123456789abcdef";
 const withKey = (key: string) => ({ env: { DATA_ENCRYPTION_KEY: key } });
-const noKeyFile = path.join(temporaryRoot(), "no-such-key");
-
 const root = temporaryRoot();
+const noKeyFile = path.join(root, "no-such-key");
 const holders: Holder[] = [];
 afterEach(async () => {
   await Promise.all(holders.splice(0).map((holder) => holder.stop()));
