@@ -1,7 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite ships PostgreSQL as WebAssembly plus data files; the Prisma adapters load them at run time.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg", "@node-rs/argon2"],
+  serverExternalPackages: ["@electric-sql/pglite", "fs-native-extensions", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg", "@node-rs/argon2"],
   poweredByHeader: false,
   // `npm start` and `npm test` build with SKIP_BUILD_TYPECHECK=1: the test command runs
   // `tsc --noEmit` as its own first step, and someone who only wants to run the app need not

@@ -1,12 +1,14 @@
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { databaseTargetFromEnv, openAdapter } from "../lib/db/adapter.ts";
+import { databaseTargetFromEnv } from "../lib/db/adapter.ts";
+import { openAdapterOrExit } from "../lib/db/open-or-exit.ts";
 import { applyPendingMigrations } from "../lib/db/migrations.ts";
 import { assertPostgresAnswers, serverOf } from "../lib/db/postgres-reachability.ts";
 import { checkEnvironment } from "../lib/env.ts";
 import { mailDestination } from "../lib/email/destination.ts";
+import { ensureOwnerOnlyDir, restrictTreeToOwner, setOwnerOnlyUmask, writeOwnerOnlyFile } from "../lib/storage/owner-only.ts";
 
 /**
  * The README's first command: migrate, seed the demo couple (embedded database only), build,
@@ -44,12 +46,14 @@ function run(command: string, commandArgs: string[], extraEnv: Record<string, st
 function authSecret(): string {
   if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
   const file = path.resolve(".data/auth-secret");
-  if (!existsSync(file)) {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
-  }
+  if (!existsSync(file)) writeOwnerOnlyFile(file, randomBytes(32).toString("base64url"));
   return readFileSync(file, "utf8").trim();
 }
+
+// Everything this command and the server write under .data/ is the owner's alone (decision 024).
+setOwnerOnlyUmask();
+ensureOwnerOnlyDir(".data");
+restrictTreeToOwner(".data");
 
 // The configuration the server will run with is checked before anything touches the database.
 try {
@@ -63,7 +67,7 @@ if (target.kind === "postgres") {
   console.log(`Database: PostgreSQL at ${serverOf(target.url)}.`);
   await assertPostgresAnswers(target.url, target.bounds).catch((error: Error) => stop(`Database: ${error.message}`));
 }
-const opened = openAdapter(target);
+const opened = openAdapterOrExit(target);
 try {
   const applied = await applyPendingMigrations(opened.factory);
   console.log(applied.length ? `Database: applied ${applied.join(", ")}.` : "Database: up to date.");

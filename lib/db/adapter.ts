@@ -1,10 +1,10 @@
-import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { parseDatabaseEnv } from "./database-env";
+import { openPGliteFolder } from "./pglite-folder";
 
 /**
  * Where the data lives. The one place that knows whether the app runs on the embedded
@@ -78,12 +78,11 @@ export function openAdapter(target: DatabaseTarget): OpenedAdapter {
     const pool = new pg.Pool(postgresPoolConfig(target.url, target.bounds));
     return { factory: new PrismaPg(pool), close: () => pool.end() };
   }
-  let pglite: PGlite;
   if (target.kind === "pglite") {
-    mkdirSync(target.dataDir, { recursive: true });
-    pglite = new PGlite(target.dataDir);
-  } else {
-    pglite = new PGlite(target.seed ? { loadDataDir: target.seed } : {});
+    // Locked, owner-only and durable; a second process opening it stops with a clear message.
+    const folder = openPGliteFolder(target.dataDir);
+    return { factory: new PrismaPGlite(folder.pglite), close: folder.close };
   }
+  const pglite = new PGlite(target.seed ? { loadDataDir: target.seed } : {});
   return { factory: new PrismaPGlite(pglite), close: () => pglite.close() };
 }

@@ -1,10 +1,11 @@
 import { PrismaClient } from "../../lib/generated/prisma/client.ts";
-import { databaseTargetFromEnv, openAdapter } from "../../lib/db/adapter.ts";
+import { databaseTargetFromEnv } from "../../lib/db/adapter.ts";
+import { openAdapterOrExit } from "../../lib/db/open-or-exit.ts";
 import { DEMO_PARTNERS, DEMO_PASSWORD } from "../../lib/demo/demo-accounts.ts";
 import { seedDemo } from "../../lib/demo/seed-demo.ts";
 
 // Creates the demo couple on DATABASE_URL, or on the embedded PGlite folder. Existing data is left alone.
-const opened = openAdapter(databaseTargetFromEnv());
+const opened = openAdapterOrExit(databaseTargetFromEnv());
 const db = new PrismaClient({ adapter: opened.factory });
 try {
   const { created } = await seedDemo(db);
