@@ -17,7 +17,7 @@ import {
   type World,
   type WorldOptions,
 } from "./consent-world";
-import { signInAs, signOut, useTestDb } from "./browser";
+import { signInAs, signOut, useTestDb as handToBrowser } from "./browser";
 import { outcomeOf } from "./next-control-flow";
 
 /**
@@ -120,7 +120,7 @@ const WHO: Record<Actor, string> = {
 
 /** Signs the test browser in as the actor (edge entry points read it; data-layer ones are handed the actor directly). */
 async function actAs(db: Db, world: World, actor: Actor): Promise<void> {
-  useTestDb(db);
+  handToBrowser(db);
   if (actor === "signed-out") signOut();
   else await signInAs(world[actor]);
 }
