@@ -103,6 +103,8 @@ test("partners link, share through the reflection step, see the snapshot, unshar
 });
 
 test("an invite link works once, and never for its own author", async ({ signUp }) => {
+  // Three sign-ups, each through the emailed link and the outbox.
+  test.slow();
   const sam = await signUp("Sam");
   const alex = await signUp("Alex");
   const robin = await signUp("Robin");

@@ -23,7 +23,8 @@ export default async function SignInPage({ searchParams }: Props) {
       ) : null}
       <SignInForm callbackPath={callbackPath} />
       <p className="text-sm">
-        <Link href="/forgot-password">Forgot your password?</Link>
+        <Link href="/forgot-password">Forgot your password?</Link> Just signed up? Open the link we emailed you first: your
+        account is made there.
       </p>
       <p className="text-sm">
         New here? <Link href={`/sign-up?callbackUrl=${encodeURIComponent(callbackPath)}`}>Create an account</Link>

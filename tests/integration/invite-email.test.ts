@@ -50,6 +50,7 @@ describe("inviting a partner by email", () => {
     const [message, ...others] = await outboxFor("partner@example.test");
     expect(others).toEqual([]);
     expect(message?.subject).toBe("Sam invited you to Common Ground");
+    expect(message?.headers).toEqual({});
     expect(`${message?.text} ${message?.html}`).not.toMatch(/therap/i);
     const token = message?.text.match(/\/invite\/([\w-]+)/)?.[1];
     expect(token).toBeDefined();

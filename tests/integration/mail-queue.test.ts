@@ -87,12 +87,14 @@ describe("queued mail", () => {
 
   it("sends each message once when two runs deliver at the same time", async () => {
     for (let index = 0; index < 30; index += 1) {
-      await enqueueEmail(t.db, { to: `person-${index}@example.test`, subject: `Message ${index}`, text: "t", html: "<p>h</p>" });
+      await enqueueEmail(t.db, { to: `person-${index}@example.test`, subject: `Message ${index}`, text: "t", html: "<p>h</p>", headers: { "X-Queue-Test": `n${index}` } });
     }
     const now = new Date();
     const [first, second] = await Promise.all([deliver(now, "worker-1"), deliver(now, "worker-2")]);
     expect((first?.sent ?? 0) + (second?.sent ?? 0)).toBe(30);
     expect(new Set(smtp.messages.map((message) => message.subject)).size).toBe(30);
     expect(smtp.messages).toHaveLength(30);
+    // Headers survive the queue as headers.
+    expect(smtp.messages.find((message) => message.subject === "Message 7")?.headers.get("x-queue-test")).toBe("n7");
   });
 });

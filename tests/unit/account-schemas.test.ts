@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { emailSchema, signInSchema, signUpSchema } from "@/lib/validation/account";
+import { completeSignUpSchema, emailSchema, resetPasswordSchema, signInSchema, signUpSchema } from "@/lib/validation/account";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/validation/limits";
 
-const signUp = { displayName: "Robin", email: "robin@example.com", password: "correct horse battery" };
+const signUp = { displayName: "Robin", email: "robin@example.com" };
+/** Finishing a sign-up from the emailed link: the password is chosen there. */
+const finish = { token: "a-link-secret", displayName: "Robin", password: "correct horse battery" };
 
 function fieldErrors(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
   if (result.success || !result.error) throw new Error("expected the input to be refused");
@@ -46,21 +48,24 @@ describe("email addresses", () => {
 });
 
 describe("sign-up", () => {
-  it("accepts a name, an email and a long enough password, keeping the password exactly as typed", () => {
-    const parsed = signUpSchema.parse({ ...signUp, displayName: "  Robin ", password: "  spaces count  " });
-    expect(parsed).toEqual({ displayName: "Robin", email: "robin@example.com", password: "  spaces count  " });
+  it("asks for a name and an email only; the password is chosen from the emailed link, exactly as typed", () => {
+    expect(signUpSchema.parse({ ...signUp, displayName: "  Robin " })).toEqual({ displayName: "Robin", email: "robin@example.com" });
+    const parsed = completeSignUpSchema.parse({ ...finish, displayName: "  Robin ", password: "  spaces count  " });
+    expect(parsed).toEqual({ token: "a-link-secret", displayName: "Robin", password: "  spaces count  " });
   });
 
-  it(`refuses a password shorter than ${PASSWORD_MIN} characters`, () => {
-    expect(signUpSchema.safeParse({ ...signUp, password: "x".repeat(PASSWORD_MIN) }).success).toBe(true);
-    expect(fieldErrors(signUpSchema.safeParse({ ...signUp, password: "x".repeat(PASSWORD_MIN - 1) }))).toEqual({
-      password: [`Use at least ${PASSWORD_MIN} characters.`],
-    });
+  it(`refuses a new password shorter than ${PASSWORD_MIN} characters, on sign-up and on reset`, () => {
+    for (const schema of [completeSignUpSchema, resetPasswordSchema]) {
+      expect(schema.safeParse({ ...finish, password: "x".repeat(PASSWORD_MIN) }).success).toBe(true);
+      expect(fieldErrors(schema.safeParse({ ...finish, password: "x".repeat(PASSWORD_MIN - 1) }))).toEqual({
+        password: [`Use at least ${PASSWORD_MIN} characters.`],
+      });
+    }
   });
 
-  it(`refuses a password longer than ${PASSWORD_MAX} characters`, () => {
-    expect(signUpSchema.safeParse({ ...signUp, password: "x".repeat(PASSWORD_MAX) }).success).toBe(true);
-    expect(fieldErrors(signUpSchema.safeParse({ ...signUp, password: "x".repeat(PASSWORD_MAX + 1) }))).toEqual({
+  it(`refuses a new password longer than ${PASSWORD_MAX} characters`, () => {
+    expect(completeSignUpSchema.safeParse({ ...finish, password: "x".repeat(PASSWORD_MAX) }).success).toBe(true);
+    expect(fieldErrors(completeSignUpSchema.safeParse({ ...finish, password: "x".repeat(PASSWORD_MAX + 1) }))).toEqual({
       password: [`Use at most ${PASSWORD_MAX} characters.`],
     });
   });
@@ -76,10 +81,11 @@ describe("sign-up", () => {
   });
 
   it("reports every bad field at once", () => {
-    expect(Object.keys(fieldErrors(signUpSchema.safeParse({ displayName: "", email: "x", password: "short" }))).sort()).toEqual([
+    expect(Object.keys(fieldErrors(signUpSchema.safeParse({ displayName: "", email: "x" }))).sort()).toEqual(["displayName", "email"]);
+    expect(Object.keys(fieldErrors(completeSignUpSchema.safeParse({ token: "", displayName: "", password: "short" }))).sort()).toEqual([
       "displayName",
-      "email",
       "password",
+      "token",
     ]);
   });
 });
