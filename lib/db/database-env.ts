@@ -13,12 +13,16 @@ const waitLimit = (name: string, fallback: number) =>
     .default(fallback);
 
 export const databaseEnvShape = {
-  DATABASE_URL: z
-    .url({
-      protocol: /^postgres(ql)?$/,
-      error: "DATABASE_URL must be a postgres:// (or postgresql://) URL: PostgreSQL is the only database server the app runs on.",
-    })
-    .optional(),
+  // Set but empty (`DATABASE_URL= npm start`) means unset: the embedded database.
+  DATABASE_URL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z
+      .url({
+        protocol: /^postgres(ql)?$/,
+        error: "DATABASE_URL must be a postgres:// (or postgresql://) URL: PostgreSQL is the only database server the app runs on.",
+      })
+      .optional(),
+  ),
   PGLITE_DATA_DIR: z.string().min(1).optional(),
   DATABASE_CONNECT_TIMEOUT_MS: waitLimit("DATABASE_CONNECT_TIMEOUT_MS", 5_000),
   DATABASE_STATEMENT_TIMEOUT_MS: waitLimit("DATABASE_STATEMENT_TIMEOUT_MS", 15_000),

@@ -40,6 +40,7 @@ export function withBodyLimit<Context>(limit: number, handler: (request: NextReq
     if (Number(request.headers.get("content-length") ?? 0) > limit) return tooLarge(limit);
     const body = await readAtMost(request, limit);
     if (!body) return tooLarge(limit);
-    return handler(new NextRequest(request, { body }), context);
+    // Rebuilt from its parts: copying the Request object itself fails across undici copies.
+    return handler(new NextRequest(request.url, { method: request.method, headers: request.headers, body }), context);
   };
 }

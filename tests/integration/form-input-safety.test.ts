@@ -89,8 +89,8 @@ describe("a NUL character in a text field", () => {
     });
   });
 
-  it.each(["displayName", "email", "password"])("in sign-up's %s is a message on that field, and creates no account", async (field) => {
-    const fields: Record<string, string> = { displayName: "Robin", email: "robin-nul@example.test", password: "a long enough password" };
+  it.each(["displayName", "email"])("in sign-up's %s is a message on that field, and creates no account", async (field) => {
+    const fields: Record<string, string> = { displayName: "Robin", email: "robin-nul@example.test" };
     const users = await t.db.user.count();
     const state = await signUpAction(IDLE, formData({ ...fields, [field]: `${fields[field]}${NUL}` }));
     expect(state).toMatchObject({ status: "error", fieldErrors: { [field]: expect.arrayContaining([NUL_IN_TEXT]) } });

@@ -18,14 +18,12 @@ import { RateLimitedError } from "@/lib/limits/enforce";
 import { RATE_LIMITS, consumeRateLimit, purgeExpiredRateLimits } from "@/lib/limits/rate-limits";
 import { buildWorld } from "../support/consent-world";
 import { setUpEdgeTestDb } from "../support/edge-test-db";
-import { signInAs, signOut } from "../support/browser";
+import { setRequestHeaders, signInAs, signOut } from "../support/browser";
 import { formData } from "../support/forms";
 import { accessFor, createUser } from "../support/users";
 
 vi.mock("@/lib/db/client", () => import("../support/browser"));
 vi.mock("next/headers", () => import("../support/browser"));
-const requestHeaders = vi.hoisted(() => ({ current: new Headers() }));
-vi.mock("next/headers", () => ({ headers: async () => requestHeaders.current }));
 vi.mock("@/lib/email/outbox-key", () => import("../support/fake-outbox-key"));
 vi.mock("@/lib/email/deliver-soon", () => import("../support/fake-deliver-soon"));
 
@@ -36,7 +34,7 @@ afterEach(() => {
 });
 
 function from(address: string) {
-  requestHeaders.current = new Headers({ "x-forwarded-for": address });
+  setRequestHeaders({ "x-forwarded-for": address });
 }
 
 describe("data export", () => {
