@@ -53,3 +53,12 @@ export function sameAsSnapshot(a: Snapshot, b: Snapshot): boolean {
 export function snapshotText(snapshot: Snapshot): string {
   return [snapshot.sharedTitle, snapshot.sharedBody, snapshot.sharedWhyText].filter(Boolean).join("\n");
 }
+
+/**
+ * A consent's stored words. An active consent always holds them; a withdrawn one has them
+ * dropped for good (decision 022), so only active consents may be read as a snapshot.
+ */
+export function heldSnapshot<T extends { sharedTitle: string | null }>(consent: T): T & { sharedTitle: string } {
+  if (consent.sharedTitle === null) throw new Error("This consent was withdrawn: its shared words no longer exist.");
+  return consent as T & { sharedTitle: string };
+}

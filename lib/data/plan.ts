@@ -5,6 +5,7 @@ import { sharedInto } from "./consent";
 import { requireMyCouple, type MyCouple } from "./couples";
 import { DomainError, notFound } from "./errors";
 import { isUniqueViolation } from "./transactions";
+import { heldSnapshot } from "@/lib/consent/snapshot";
 
 /**
  * The joint conversation plan: one agenda per couple, of shared items and topics. A shared
@@ -60,7 +61,7 @@ export async function getPlan(access: Access) {
       ...(item.consent
         ? {
             kind: "shared" as const,
-            title: item.consent.sharedTitle,
+            title: heldSnapshot(item.consent).sharedTitle,
             detail: item.consent.sharedBody,
             sharedBy: nameOf(item.consent.authorId),
             framing: item.consent.sharedFraming,
@@ -68,7 +69,7 @@ export async function getPlan(access: Access) {
           }
         : { kind: "topic" as const, title: item.topicTitle ?? "", detail: item.topicDetail, sharedBy: null, framing: null, responseWish: null }),
     })),
-    sharedNotOnPlan: notOnPlan.map((consent) => ({ consentId: consent.id, title: consent.sharedTitle, sharedBy: nameOf(consent.authorId) })),
+    sharedNotOnPlan: notOnPlan.map(heldSnapshot).map((consent) => ({ consentId: consent.id, title: consent.sharedTitle, sharedBy: nameOf(consent.authorId) })),
   };
 }
 

@@ -3,9 +3,10 @@ import { readFileSync } from "node:fs";
 import pg from "pg";
 import { inject } from "vitest";
 import { openAdapter } from "@/lib/db/adapter";
+import { createDbClient } from "@/lib/db/create-client";
 import type { Db } from "@/lib/db/types";
-import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseUrl, type TestDatabaseKind } from "./database-kind";
+import { TEST_KEYS } from "./encryption-keys";
 
 export type TestDb = {
   db: Db;
@@ -23,9 +24,11 @@ function kindOfThisProject(): TestDatabaseKind {
 
 function countingClient(factory: ReturnType<typeof openAdapter>["factory"]) {
   const queries = { count: 0 };
-  const db = new PrismaClient({ adapter: factory, log: [{ emit: "event", level: "query" }] });
-  db.$on("query", () => {
-    queries.count += 1;
+  const db = createDbClient(factory, {
+    keys: TEST_KEYS,
+    onQuery: () => {
+      queries.count += 1;
+    },
   });
   return { db, queries };
 }
