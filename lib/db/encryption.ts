@@ -295,6 +295,14 @@ export function encryptionExtension(base: PrismaClient, ring: KeyRing) {
     return query(args);
   }
 
+  /** A deleted row is returned decrypted, though its key goes with it: hold the key until then. */
+  async function holdKeyOfDeletedRow(run: Run, model: string, where: Row): Promise<void> {
+    const kind = KEY_OWNING_MODELS[model as keyof typeof KEY_OWNING_MODELS];
+    if (!kind || typeof where.id !== "string") return;
+    const stored = await run<WrappedDataKey | null>("DataKey", "findUnique", { where: storedKeyWhere(`${kind}:${where.id}`) });
+    if (stored) ring.unwrap(stored);
+  }
+
   // ---- Reads --------------------------------------------------------------------------------
 
   type Sealed = { row: Row; field: string; model: string; parsed: ParsedCiphertext };
@@ -363,9 +371,12 @@ export function encryptionExtension(base: PrismaClient, ring: KeyRing) {
             checkNestedWrites(model, args.create);
             checkNestedWrites(model, args.update);
           }
+          const destroysKeys = operation.startsWith("delete") && (model in KEY_OWNING_MODELS || model === "DataKey");
+          if (destroysKeys && operation === "delete") await holdKeyOfDeletedRow(run, model, args.where as Row);
           const result = await write(params, run, inTransaction);
-          if (operation.startsWith("delete") && (model in KEY_OWNING_MODELS || model === "DataKey")) ring.forgetAll();
-          return READS_RETURNING_ROWS.has(operation) ? decrypt(run, model, result) : result;
+          const readable = READS_RETURNING_ROWS.has(operation) ? await decrypt(run, model, result) : result;
+          if (destroysKeys) ring.forgetAll();
+          return readable;
         },
       },
     },
