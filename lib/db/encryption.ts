@@ -264,17 +264,22 @@ export function encryptionExtension(base: PrismaClient, ring: KeyRing) {
     if (operation === "createMany" || operation === "createManyAndReturn") {
       const kind = KEY_OWNING_MODELS[model as keyof typeof KEY_OWNING_MODELS];
       const rows = [args.data as Row | Row[]].flat().map((row) => (kind ? { id: randomUUID(), ...row } : row));
+      // Each new owner's key is made (and remembered) first, so its own fields are sealed with it.
+      const keys = kind
+        ? rows.map((row) => {
+            const { wrapped } = ring.newDataKey();
+            ring.rememberOwner(`${kind}:${row.id}`, wrapped.id);
+            return { ...wrapped, owner: kind, [kind === "USER" ? "userId" : "coupleId"]: row.id };
+          })
+        : [];
       const sealed = [];
       for (const row of rows) sealed.push(await encryptRow(run, inTransaction, model, row, row));
       const result = await query({ ...args, data: sealed });
-      if (kind) {
-        // createMany cannot nest: the keys follow in a second statement (see the decision's limits).
-        const keys = rows.map((row) => {
-          const { wrapped } = ring.newDataKey();
-          ring.rememberOwner(`${kind}:${row.id}`, wrapped.id);
-          return { ...wrapped, owner: kind, [kind === "USER" ? "userId" : "coupleId"]: row.id };
-        });
-        await run("DataKey", "createMany", { data: keys, skipDuplicates: true });
+      // createMany cannot nest: the keys follow in a second statement (see the decision's limits).
+      if (keys.length) {
+        const stored = await run<{ count: number }>("DataKey", "createMany", { data: keys, skipDuplicates: true });
+        // A skipped duplicate row already had its key: what this process remembered for it is wrong.
+        if (stored.count < keys.length) ring.forgetAll();
       }
       return result;
     }
