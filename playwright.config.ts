@@ -33,7 +33,7 @@ export default defineConfig({
   webServer: {
     // A fresh embedded database every run (never a configured server), holding only the demo couple,
     // exactly as the README's first command seeds it. Tests only read the demo accounts.
-    command: `rm -rf ${dataDir} && env -u DATABASE_URL npx tsx scripts/start.ts --skip-build`,
+    command: `rm -rf ${dataDir} && env -u DATABASE_URL npx tsx --conditions=react-server scripts/start.ts --skip-build`,
     url: `${baseURL}/sign-in`,
     reuseExistingServer: false,
     timeout: 120_000,
@@ -45,6 +45,10 @@ export default defineConfig({
       PGLITE_DATA_DIR: dataDir,
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz",
+      // The browsers stand for people behind a proxy on this machine: each signed-up person
+      // sends their own X-Forwarded-For (e2e/support/fixtures.ts), so per-address rate limits
+      // count them apart. The no-proxy default is tested in tests/unit/client-address.test.ts.
+      TRUST_PROXY: "loopback",
     },
   },
 });

@@ -1,19 +1,32 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
 import { Toaster } from "@/components/ui/toaster";
+import { getCurrentUser } from "@/lib/auth/session";
+import { NEUTRAL_TAB_TITLE } from "@/lib/content/neutral-title";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Common Ground", template: "%s · Common Ground" },
-  description: "A private space for your own therapy, and a shared plan for the conversations you choose to have.",
-  referrer: "no-referrer",
-};
+const description = "A private space for your own therapy, and a shared plan for the conversations you choose to have.";
+
+/** Every page's title, or one neutral word for everyone who chose it on the Account page. */
+export async function generateMetadata(): Promise<Metadata> {
+  const neutral = (await getCurrentUser())?.neutralTabTitle ?? false;
+  return {
+    title: neutral
+      ? { default: NEUTRAL_TAB_TITLE, template: NEUTRAL_TAB_TITLE }
+      : { default: "Common Ground", template: "%s · Common Ground" },
+    description: neutral ? undefined : description,
+    referrer: "no-referrer",
+  };
+}
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request, so its scripts carry that response's CSP nonce (proxy.ts).
+  await connection();
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col">

@@ -6,8 +6,16 @@ import { useEffect } from "react";
 export const QUICK_EXIT_URL = "https://www.bbc.co.uk/weather";
 
 function leave() {
-  // replace(), not a link: the Back button must not bring the app back.
-  window.location.replace(QUICK_EXIT_URL);
+  try {
+    // The session ends on the server even as the page goes: the browser delivers a beacon after the page is gone.
+    navigator.sendBeacon("/api/sign-out");
+    // Nothing private stays in this document, should the browser keep it for Back.
+    document.title = "Weather";
+    document.body.replaceChildren();
+  } finally {
+    // Leaving happens whatever went wrong above. replace(), not a link: Back must not bring the app back.
+    window.location.replace(QUICK_EXIT_URL);
+  }
 }
 
 /** Leaves the app at once: the button, or the Escape key pressed twice in a row. */
@@ -19,8 +27,17 @@ export function QuickExit() {
       if (event.timeStamp - lastEscape < 800) leave();
       lastEscape = event.timeStamp;
     }
+    // A page brought back from the back-forward cache is asked for again, so the server decides
+    // what it shows: after Quick exit or sign-out, that is the sign-in page.
+    function onPageShow(event: PageTransitionEvent) {
+      if (event.persisted) window.location.reload();
+    }
     window.addEventListener("keydown", onKeyDown);
-    return () => window.removeEventListener("keydown", onKeyDown);
+    window.addEventListener("pageshow", onPageShow);
+    return () => {
+      window.removeEventListener("keydown", onKeyDown);
+      window.removeEventListener("pageshow", onPageShow);
+    };
   }, []);
   return (
     <button

@@ -1,7 +1,7 @@
-import Link from "next/link";
+import { unstable_rethrow } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { NavLink } from "./nav-link";
-import { QuickExit } from "./quick-exit";
+import { BrandRow } from "./brand-row";
 import { SignOutButton } from "./auth/sign-out-button";
 
 const SIGNED_IN_LINKS = [
@@ -20,21 +20,32 @@ const SIGNED_OUT_LINKS = [
 ] as const;
 
 /**
+ * The header must stand when the database does not answer: the page below then shows its own
+ * calm error, and Quick exit stays in reach. Without knowing who is signed in, it offers no links.
+ */
+async function whoIsSignedIn() {
+  try {
+    return await getCurrentUser();
+  } catch (error) {
+    // Next.js signals (this page reads cookies, so it is rendered per request) are not failures.
+    unstable_rethrow(error);
+    console.error("The header could not check who is signed in:", error);
+    return "unknown" as const;
+  }
+}
+
+/**
  * Two rows at every width, so nothing jumps between breakpoints: the name and Quick exit (always
  * in reach), then the sections in one line that scrolls sideways on a narrow phone.
  */
 export async function SiteHeader() {
-  const user = await getCurrentUser();
-  const links = user ? SIGNED_IN_LINKS : SIGNED_OUT_LINKS;
+  const who = await whoIsSignedIn();
+  const user = who === "unknown" ? null : who;
+  const links = who === "unknown" ? [] : user ? SIGNED_IN_LINKS : SIGNED_OUT_LINKS;
   return (
     <header className="border-b border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
       <div className="mx-auto max-w-3xl px-4">
-        <div className="flex items-center justify-between gap-3 pt-3">
-          <Link href={user ? "/notes" : "/"} className="text-lg font-semibold text-stone-900 no-underline dark:text-stone-50">
-            Common Ground
-          </Link>
-          <QuickExit />
-        </div>
+        <BrandRow home={user ? "/notes" : "/"} />
         <nav aria-label="Main" className="-mx-4 overflow-x-auto px-4 [scrollbar-width:thin]">
           <ul className="flex items-center gap-1 whitespace-nowrap text-sm">
             {links.map((link) => (

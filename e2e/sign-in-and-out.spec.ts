@@ -32,16 +32,4 @@ test.describe("signing in and out", () => {
     await expect(page).toHaveURL(/\/sign-in/);
     expect((await page.request.get("/api/export")).status()).toBe(401);
   });
-
-  test("signing up with an email that already has an account says so next to the email", async ({ signUp, page }) => {
-    const known = await signUp("Dana");
-    await page.goto("/sign-up");
-    await page.getByLabel("Your name").fill("Someone else");
-    await page.getByLabel("Email", { exact: true }).fill(known.email);
-    await page.getByLabel("Password", { exact: true }).fill("another long passphrase");
-    await page.getByRole("button", { name: "Create my account" }).click();
-    await expect(page.getByLabel("Email", { exact: true })).toHaveAccessibleDescription(
-      "An account already uses this email. Sign in instead.",
-    );
-  });
 });

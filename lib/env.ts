@@ -1,6 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { decodeKeyMaterial, KEY_FORMAT_HELP } from "@/lib/crypto/key-encryption-keys";
+import { trustProxySchema } from "@/lib/http/trusted-proxy";
+import { mailDestination } from "@/lib/email/destination";
+import { databaseEnvShape } from "./db/database-env";
 
 /**
  * The server's configuration, parsed once. Nothing here reaches the browser: the app has no
@@ -9,10 +12,11 @@ import { decodeKeyMaterial, KEY_FORMAT_HELP } from "@/lib/crypto/key-encryption-
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    DATABASE_URL: z.url({ error: "DATABASE_URL must be a postgres:// URL." }).optional(),
-    PGLITE_DATA_DIR: z.string().min(1).optional(),
+    ...databaseEnvShape,
     NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters.").optional(),
     NEXTAUTH_URL: z.url({ error: "NEXTAUTH_URL must be the app's public URL." }).optional(),
+    // The address the server listens on (npm start passes it on); decides whether the development outbox may exist.
+    HOST: z.string().trim().min(1).optional(),
     // Email and reminders (README: "Reminders and email").
     SMTP_URL: z
       .url({ protocol: /^smtps?$/, error: "SMTP_URL must be an smtp:// or smtps:// URL." })
@@ -32,6 +36,8 @@ const envSchema = z
     REMINDER_DISPATCH: z
       .enum(["app", "external"], { error: "REMINDER_DISPATCH must be app (the default) or external." })
       .default("app"),
+    // Which proxies may report the client's address (read by scripts/serve.ts; decision 020).
+    TRUST_PROXY: trustProxySchema,
   })
   .refine((env) => env.NODE_ENV !== "production" || env.NEXTAUTH_SECRET, {
     message: "NEXTAUTH_SECRET is required in production (npm start generates one in .data/).",
@@ -45,10 +51,15 @@ const envSchema = z
   .refine((env) => !env.DATA_ENCRYPTION_KEY_PREVIOUS || env.DATA_ENCRYPTION_KEY, {
     message: "DATA_ENCRYPTION_KEY_PREVIOUS is only used during a rotation, next to the new DATA_ENCRYPTION_KEY.",
     path: ["DATA_ENCRYPTION_KEY_PREVIOUS"],
+  })
+  .superRefine((env, context) => {
+    const destination = mailDestination({ smtpUrl: env.SMTP_URL, host: env.HOST });
+    if (destination.kind === "refused") context.addIssue({ code: "custom", message: destination.message, path: ["SMTP_URL"] });
   });
 
-function parseEnv() {
-  const result = envSchema.safeParse(process.env);
+/** The configuration, or an error naming every wrong setting (npm start checks it before migrating). */
+export function checkEnvironment(env: NodeJS.ProcessEnv) {
+  const result = envSchema.safeParse(env);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
     throw new Error(`Invalid environment:\n${problems}`);
@@ -60,6 +71,6 @@ let parsed: z.output<typeof envSchema> | undefined;
 
 /** Parsed on first use (and at server start, by instrumentation.ts), never during the build. */
 export function getEnv() {
-  parsed ??= parseEnv();
+  parsed ??= checkEnvironment(process.env);
   return parsed;
 }

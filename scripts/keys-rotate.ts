@@ -5,7 +5,8 @@ import { KEY_FILE, PREVIOUS_KEY_FILE } from "../lib/crypto/key-encryption-keys.t
 import { KeyRing } from "../lib/crypto/key-ring.ts";
 import { loadKeyEncryptionKeys } from "../lib/crypto/load-keys.ts";
 import { rewrapDataKeys } from "../lib/crypto/rotate.ts";
-import { databaseTargetFromEnv, openAdapter } from "../lib/db/adapter.ts";
+import { databaseTargetFromEnv } from "../lib/db/adapter.ts";
+import { openAdapterOrExit } from "../lib/db/open-or-exit.ts";
 import { createDbClient } from "../lib/db/create-client.ts";
 
 /**
@@ -36,7 +37,7 @@ if (usesKeyFile) {
 }
 
 const keys = loadKeyEncryptionKeys();
-const opened = openAdapter(databaseTargetFromEnv());
+const opened = openAdapterOrExit(databaseTargetFromEnv());
 const db = createDbClient(opened.factory, { keys });
 try {
   const rewrapped = await rewrapDataKeys(db, new KeyRing(keys));

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { getEnv } from "@/lib/env";
 import { SWEEP_INTERVAL_MS } from "@/lib/reminders/dispatcher";
+import { describeDelivery, runMailDelivery } from "@/lib/email/run-delivery";
 import { describeSweep, runReminderSweep } from "@/lib/reminders/run";
 
 /**
@@ -31,6 +32,11 @@ while (!stopping) {
     console.log(`${new Date().toISOString()} ${describeSweep(await runReminderSweep(workerId))}`);
   } catch (error) {
     console.error("Reminder sweep failed; the next sweep will try again.", error);
+  }
+  try {
+    console.log(`${new Date().toISOString()} mail: ${describeDelivery(await runMailDelivery(workerId))}`);
+  } catch (error) {
+    console.error("Mail delivery failed; the next sweep will try again.", error);
   }
   if (stopping) break;
   await new Promise<void>((resolve) => {

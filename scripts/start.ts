@@ -1,9 +1,14 @@
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { databaseTargetFromEnv, openAdapter } from "../lib/db/adapter.ts";
+import { databaseTargetFromEnv } from "../lib/db/adapter.ts";
+import { openAdapterOrExit } from "../lib/db/open-or-exit.ts";
 import { applyPendingMigrations } from "../lib/db/migrations.ts";
+import { assertPostgresAnswers, serverOf } from "../lib/db/postgres-reachability.ts";
+import { checkEnvironment } from "../lib/env.ts";
+import { mailDestination } from "../lib/email/destination.ts";
+import { ensureOwnerOnlyDir, restrictTreeToOwner, setOwnerOnlyUmask, writeOwnerOnlyFile } from "../lib/storage/owner-only.ts";
 
 /**
  * The README's first command: migrate, seed the demo couple (embedded database only), build,
@@ -13,7 +18,24 @@ const args = new Set(process.argv.slice(2));
 const host = process.env.HOST || "127.0.0.1";
 const port = process.env.PORT || "3000";
 const url = process.env.NEXTAUTH_URL || `http://${host}:${port}`;
-const target = databaseTargetFromEnv();
+
+/** Stops with the reason, and no stack trace: these are messages for whoever runs the app. */
+function stop(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+// Where mail goes, said before anything else happens: a refusal stops here (lib/email/destination.ts).
+const mail = mailDestination({ smtpUrl: process.env.SMTP_URL, host });
+if (mail.kind === "refused") {
+  console.error(mail.message);
+  process.exit(1);
+}
+const mailNote =
+  mail.kind === "smtp"
+    ? `Mail: sent through ${mail.server} (SMTP_URL).`
+    : `Mail: no SMTP_URL, so nothing leaves this computer; emails wait in the development outbox at ${url}/outbox.`;
+console.log(mailNote);
 
 function run(command: string, commandArgs: string[], extraEnv: Record<string, string> = {}): void {
   const result = spawnSync(command, commandArgs, { stdio: "inherit", env: { ...process.env, ...extraEnv } });
@@ -24,13 +46,27 @@ function run(command: string, commandArgs: string[], extraEnv: Record<string, st
 function authSecret(): string {
   if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
   const file = path.resolve(".data/auth-secret");
-  if (!existsSync(file)) {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
-  }
+  if (!existsSync(file)) writeOwnerOnlyFile(file, randomBytes(32).toString("base64url"));
   return readFileSync(file, "utf8").trim();
 }
 
+// Everything this command and the server write under .data/ is the owner's alone (decision 024).
+setOwnerOnlyUmask();
+ensureOwnerOnlyDir(".data");
+restrictTreeToOwner(".data");
+
+// The configuration the server will run with is checked before anything touches the database.
+try {
+  checkEnvironment({ ...process.env, NODE_ENV: "production", NEXTAUTH_URL: url, NEXTAUTH_SECRET: authSecret() });
+} catch (error) {
+  stop(error instanceof Error ? error.message : String(error));
+}
+const target = databaseTargetFromEnv();
+
+if (target.kind === "postgres") {
+  console.log(`Database: PostgreSQL at ${serverOf(target.url)}.`);
+  await assertPostgresAnswers(target.url, target.bounds).catch((error: Error) => stop(`Database: ${error.message}`));
+}
 /**
  * The key-encryption key file, made once per checkout like the session secret (decision 022),
  * unless DATA_ENCRYPTION_KEY is set. A PostgreSQL server needs the variable: every instance
@@ -47,15 +83,17 @@ function ensureEncryptionKey(): void {
   }
   const file = path.resolve(".data/encryption-key");
   if (existsSync(file)) return;
-  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  writeFileSync(file, `${randomBytes(32).toString("base64url")}\n`, { mode: 0o600, flag: "wx" });
+  writeOwnerOnlyFile(file, `${randomBytes(32).toString("base64url")}\n`);
 }
 
 ensureEncryptionKey();
-const opened = openAdapter(target);
+const opened = openAdapterOrExit(target);
 try {
   const applied = await applyPendingMigrations(opened.factory);
   console.log(applied.length ? `Database: applied ${applied.join(", ")}.` : "Database: up to date.");
+} catch (error) {
+  console.error(error);
+  stop("Database: the migrations could not be applied (the error is above); nothing was started.");
 } finally {
   await opened.close();
 }
@@ -67,14 +105,16 @@ const seedDemo = !args.has("--no-demo") && (target.kind !== "postgres" || proces
 if (seedDemo) run("npx", ["tsx", "--conditions=react-server", "scripts/db/seed.ts"]);
 if (!args.has("--skip-build")) run("npx", ["next", "build"], { NEXT_TELEMETRY_DISABLED: "1", SKIP_BUILD_TYPECHECK: "1" });
 
-// The next binary itself, not through npx: then the signals forwarded below reach the server.
-const server = spawn(path.resolve("node_modules/.bin/next"), ["start", "-H", host, "-p", port], {
+// Node itself, not through npx: then the signals forwarded below reach the server. serve.ts is
+// `next start` plus the client address taken from the socket (decision 020).
+const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
   stdio: ["ignore", "pipe", "inherit"],
-  env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: url, NEXTAUTH_SECRET: authSecret() },
+  // HOST tells the server whether the development outbox may exist (lib/email/config.ts).
+  env: { ...process.env, HOST: host, PORT: port, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: url, NEXTAUTH_SECRET: authSecret() },
 });
 server.stdout.on("data", (chunk: Buffer) => {
   process.stdout.write(chunk);
-  if (chunk.toString().includes("Ready")) console.log(`\nCommon Ground is running at ${url}\n`);
+  if (chunk.toString().includes("Ready")) console.log(`\nCommon Ground is running at ${url}\n${mailNote}\n`);
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,23 +1,59 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { FormState } from "@/lib/actions/form-state";
 import { userFormAction } from "@/lib/actions/user-form-action";
-import { deleteAccount, signOutEverywhere } from "@/lib/data/account";
+import { endCurrentSession, requireUser } from "@/lib/auth/session";
+import { clearSessionCookie } from "@/lib/auth/session-cookie";
+import { changePassword, deleteAccount, endMySession, setNeutralTabTitle, signOutEverywhere } from "@/lib/data/account";
+import { NEUTRAL_TAB_TITLE } from "@/lib/content/neutral-title";
+import { changePasswordSchema } from "@/lib/validation/account";
+import { text } from "@/lib/validation/fields";
 
 export const signOutEverywhereAction = userFormAction(z.object({}), async (access): Promise<FormState> => {
   await signOutEverywhere(access);
+  await clearSessionCookie();
   redirect("/sign-in?signedOut=1");
 });
 
+export const endSessionAction = userFormAction(
+  z.object({ sessionId: z.uuid({ error: "That session has already ended." }) }),
+  async (access, { sessionId }): Promise<FormState> => {
+    if (sessionId === (await requireUser()).sessionId) {
+      await endCurrentSession();
+      redirect("/sign-in?signedOut=1");
+    }
+    await endMySession(access, sessionId);
+    revalidatePath("/account");
+    return { status: "ok", message: "That device is signed out." };
+  },
+);
+
+export const changePasswordAction = userFormAction(changePasswordSchema, async (access, input): Promise<FormState> => {
+  await changePassword(access, input, (await requireUser()).sessionId);
+  revalidatePath("/account");
+  return { status: "ok", message: "Your password is changed, and every other device is signed out." };
+});
+
+export const neutralTabTitleAction = userFormAction(
+  z.object({ neutral: z.literal("on").optional() }),
+  async (access, { neutral }): Promise<FormState> => {
+    await setNeutralTabTitle(access, neutral === "on");
+    revalidatePath("/", "layout");
+    return { status: "ok", message: neutral ? `Every tab title now says only “${NEUTRAL_TAB_TITLE}”.` : "Tab titles name each page again." };
+  },
+);
+
 export const deleteAccountAction = userFormAction(
   z.object({
-    password: z.string({ error: "Enter your password to confirm." }).min(1, "Enter your password to confirm.").max(200),
+    password: text("Enter your password to confirm.").min(1, "Enter your password to confirm.").max(200),
     confirm: z.literal("delete", { error: "Tick the box to confirm that you want to delete everything." }),
   }),
   async (access, { password }): Promise<FormState> => {
     await deleteAccount(access, password);
+    await clearSessionCookie();
     redirect("/?deleted=1");
   },
 );

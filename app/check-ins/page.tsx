@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { LocalTime } from "@/components/check-ins/local-time";
+import { VerifyAddressPrompt } from "@/components/account/verify-address-prompt";
 import { ReminderForm } from "@/components/check-ins/reminder-form";
 import { ScheduleForm } from "@/components/check-ins/schedule-form";
+import { getMyEmailStatus } from "@/lib/auth/email-verification";
 import { requireAccess } from "@/lib/auth/session";
 import { leadTimeLabel } from "@/lib/check-ins/lead-times";
 import { formatInstant, nextReminderAt, occurrencesAfter } from "@/lib/check-ins/occurrences";
@@ -34,11 +36,11 @@ export default async function CheckInsPage() {
     );
   }
 
-  const settings = await getMyReminderSettings(access);
+  const [settings, address] = await Promise.all([getMyReminderSettings(access), getMyEmailStatus(access)]);
   const now = new Date();
   const schedule = checkIn.schedule;
   const upcoming = schedule ? occurrencesAfter(schedule, now, UPCOMING) : [];
-  const nextReminder = schedule && settings.emailEnabled ? nextReminderAt(schedule, settings.leadMinutes, now) : null;
+  const nextReminder = schedule && settings.emailEnabled && address.verified ? nextReminderAt(schedule, settings.leadMinutes, now) : null;
   const inZone = (instant: Date) => (schedule ? `${formatInstant(instant, schedule.timeZone)} (${schedule.timeZone})` : "");
 
   return (
@@ -105,6 +107,9 @@ export default async function CheckInsPage() {
             when the check-in is, with a link here.
           </p>
         </div>
+        {address.verified ? null : (
+          <VerifyAddressPrompt email={address.email} reason="Reminders are sent only to a verified address, so none will be sent until it is." />
+        )}
         {settings.lastFailure ? (
           <p role="alert" className="rounded-lg border border-rose-300 bg-rose-50 px-4 py-3 text-sm text-rose-900 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-100">
             Your last reminder ({leadTimeLabel(settings.lastFailure.leadMinutes)} the check-in on{" "}
@@ -125,6 +130,8 @@ export default async function CheckInsPage() {
             ) : (
               "Reminders are off until you turn them on."
             )
+          ) : !address.verified ? (
+            "Reminders are on, and start once your address is verified."
           ) : nextReminder ? (
             <>
               Your next reminder will be sent at{" "}

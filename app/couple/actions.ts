@@ -7,10 +7,13 @@ import type { FormState } from "@/lib/actions/form-state";
 import { userFormAction } from "@/lib/actions/user-form-action";
 import { requireUser } from "@/lib/auth/session";
 import { acceptInvite, createInvite, leaveCouple, revokeMyInvites } from "@/lib/data/couples";
-import { sendEmail } from "@/lib/email/send";
+import { mailSettings } from "@/lib/email/config";
+import { deliverQueuedEmailsSoon } from "@/lib/email/deliver-soon";
+import { enqueueEmail } from "@/lib/email/queue";
 import { inviteEmail } from "@/lib/email/templates";
 import { absoluteUrl } from "@/lib/http/absolute-url";
 import { emailSchema } from "@/lib/validation/account";
+import { text } from "@/lib/validation/fields";
 
 export const createInviteAction = userFormAction(z.object({}), async (access): Promise<FormState> => {
   const invite = await createInvite(access);
@@ -22,26 +25,22 @@ export const createInviteAction = userFormAction(z.object({}), async (access): P
   };
 });
 
-/** The same single-use link, sent by email. The email carries the link and the inviter's name, nothing else. */
+/**
+ * The same single-use link, sent by email: queued, so a slow mail server never holds the form
+ * (lib/email/delivery.ts). Only an account that has verified this address can accept it. The
+ * email carries the link and the inviter's name, nothing else.
+ */
 export const emailInviteAction = userFormAction(z.object({ email: emailSchema }), async (access, { email }): Promise<FormState> => {
   const user = await requireUser();
   if (email === user.email) {
     return { status: "error", message: "Some fields need a second look.", fieldErrors: { email: ["Enter your partner's email address, not your own."] }, values: { email } };
   }
   const invite = await createInvite(access, { email });
-  const link = await absoluteUrl(`/invite/${invite.token}`);
+  // On the configured app URL, never the request's Host header (lib/email/account-links.ts).
+  const link = `${mailSettings().appUrl}/invite/${invite.token}`;
+  await enqueueEmail(access.db, { to: email, ...inviteEmail({ inviterName: user.displayName, acceptUrl: link }), senderId: user.id });
+  deliverQueuedEmailsSoon();
   revalidatePath("/couple");
-  try {
-    await sendEmail({ to: email, ...inviteEmail({ inviterName: user.displayName, acceptUrl: link }) });
-  } catch (error) {
-    console.error("Sending an invite email failed", error);
-    return {
-      status: "error",
-      message: "The email could not be sent just now. You can copy the link below and send it yourself instead.",
-      fieldErrors: {},
-      values: { email, link },
-    };
-  }
   return { status: "ok", message: `The invite is on its way to ${email}. The link works once, for 7 days.`, data: { link } };
 });
 
@@ -52,7 +51,7 @@ export const revokeInviteAction = userFormAction(z.object({}), async (access): P
 });
 
 export const acceptInviteAction = userFormAction(
-  z.object({ token: z.string().trim().min(1).max(200) }),
+  z.object({ token: text("This invite link is not valid.").trim().min(1).max(200) }),
   async (access, { token }): Promise<FormState> => {
     await acceptInvite(access, token);
     revalidatePath("/", "layout");

@@ -7,6 +7,7 @@ import { CheckboxField } from "@/components/ui/checkbox-field";
 import { Notice } from "@/components/ui/notice";
 import { requireAccess } from "@/lib/auth/session";
 import { getMyCouple, getMyOpenInvite } from "@/lib/data/couples";
+import { listMyUndeliveredEmails } from "@/lib/data/undelivered-mail";
 import { leaveCoupleAction, revokeInviteAction } from "./actions";
 
 export const metadata: Metadata = { title: "Your partner" };
@@ -15,12 +16,30 @@ type Props = { searchParams: Promise<{ linked?: string; left?: string }> };
 
 export default async function CouplePage({ searchParams }: Props) {
   const access = await requireAccess();
-  const [couple, openInvite, { linked, left }] = await Promise.all([getMyCouple(access), getMyOpenInvite(access), searchParams]);
+  const [couple, openInvite, undelivered, { linked, left }] = await Promise.all([
+    getMyCouple(access),
+    getMyOpenInvite(access),
+    listMyUndeliveredEmails(access),
+    searchParams,
+  ]);
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold">Your partner</h1>
       {linked ? <Notice>You are linked. Nothing has been shared: each of you decides, item by item.</Notice> : null}
       {left ? <Notice>You have left the couple. Everything either of you shared into it is withdrawn.</Notice> : null}
+      {!couple && undelivered.length > 0 ? (
+        <div role="alert" className="rounded-lg border border-rose-300 bg-rose-50 px-4 py-3 text-sm text-rose-900 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-100">
+          <p>These emails could not be delivered, even after several tries:</p>
+          <ul className="mt-1 list-disc pl-5">
+            {undelivered.map((email) => (
+              <li key={email.id}>
+                “{email.subject}” to {email.to}
+              </li>
+            ))}
+          </ul>
+          <p className="mt-1">Check the address, or create an invite link below and send it yourself.</p>
+        </div>
+      ) : null}
       {couple ? (
         <>
           <section className="space-y-3">

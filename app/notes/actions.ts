@@ -6,28 +6,31 @@ import { z } from "zod";
 import { formError, type FormState } from "@/lib/actions/form-state";
 import { userFormAction } from "@/lib/actions/user-form-action";
 import { createNote, deleteNote, updateNote } from "@/lib/data/notes";
-import { recordId } from "@/lib/validation/fields";
+import { formKey, recordId, text } from "@/lib/validation/fields";
 import { noteInputSchema } from "@/lib/validation/note";
 
 const NOT_FOUND = "This note does not exist, or it is not yours.";
+/** What the note form fills in again after an error. */
+const redisplay = ["title", "body", "workingOn", "sessionDate"];
 
-export const createNoteAction = userFormAction(noteInputSchema, async (access, input): Promise<FormState> => {
-  const note = await createNote(access, input);
+export const createNoteAction = userFormAction(noteInputSchema.extend({ formKey }), async (access, { formKey: key, ...input }): Promise<FormState> => {
+  const note = await createNote(access, input, key);
   revalidatePath("/notes");
   redirect(`/notes/${note.id}?saved=1`);
-});
+}, { redisplay });
 
 export const updateNoteAction = userFormAction(
-  noteInputSchema.extend({ id: z.string() }),
+  noteInputSchema.extend({ id: text("Missing note.") }),
   async (access, { id, ...input }): Promise<FormState> => {
     const updated = recordId.safeParse(id).success ? await updateNote(access, id, input) : null;
     if (!updated) return formError(NOT_FOUND);
     revalidatePath("/notes");
     redirect(`/notes/${updated.id}?saved=1`);
   },
+  { redisplay },
 );
 
-export const deleteNoteAction = userFormAction(z.object({ id: z.string() }), async (access, { id }): Promise<FormState> => {
+export const deleteNoteAction = userFormAction(z.object({ id: text("Missing note.") }), async (access, { id }): Promise<FormState> => {
   const deleted = recordId.safeParse(id).success && (await deleteNote(access, id));
   if (!deleted) return formError(NOT_FOUND);
   revalidatePath("/notes");

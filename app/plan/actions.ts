@@ -6,7 +6,7 @@ import type { FormState } from "@/lib/actions/form-state";
 import { userFormAction } from "@/lib/actions/user-form-action";
 import { CHECK_IN_TOPICS } from "@/lib/content/guidance";
 import { addSharedItemToPlan, addTopics, moveItem, removeFromPlan, setConversationTime, setDiscussed } from "@/lib/data/plan";
-import { postedId } from "@/lib/validation/fields";
+import { formKey, postedId } from "@/lib/validation/fields";
 import { conversationTimeSchema, topicInputSchema } from "@/lib/validation/plan";
 
 function done(message: string): FormState {
@@ -15,13 +15,17 @@ function done(message: string): FormState {
   return { status: "ok", message };
 }
 
-export const addTopicAction = userFormAction(topicInputSchema, async (access, topic) => {
-  await addTopics(access, [topic]);
-  return done("Topic added.");
-});
+export const addTopicAction = userFormAction(
+  topicInputSchema.extend({ formKey }),
+  async (access, { formKey: key, ...topic }) => {
+    await addTopics(access, [topic], key);
+    return done("Topic added.");
+  },
+  { redisplay: ["title", "detail"] },
+);
 
-export const addCheckInTemplateAction = userFormAction(z.object({}), async (access) => {
-  await addTopics(access, CHECK_IN_TOPICS.map((topic) => ({ title: topic.label, detail: topic.hint })));
+export const addCheckInTemplateAction = userFormAction(z.object({ formKey }), async (access, { formKey: key }) => {
+  await addTopics(access, CHECK_IN_TOPICS.map((topic) => ({ title: topic.label, detail: topic.hint })), key);
   return done("The weekly check-in topics are on your plan.");
 });
 

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm } from "@/components/ui/action-form";
@@ -170,7 +171,7 @@ export default async function PlanPage() {
       <section className="grid gap-6 md:grid-cols-2">
         <div className="space-y-3 rounded-xl border border-stone-200 p-4 dark:border-stone-800">
           <h2 className="text-lg font-semibold">Add a topic</h2>
-          <ActionForm action={addTopicAction} submitLabel="Add topic" pendingLabel="Adding…">
+          <ActionForm action={addTopicAction} hidden={{ formKey: randomUUID() }} submitLabel="Add topic" pendingLabel="Adding…">
             <InputField name="title" label="Topic" maxLength={PLAN_LIMITS.topicTitle} />
             <TextAreaField name="detail" label="Detail (optional)" rows={2} maxLength={PLAN_LIMITS.topicDetail} />
           </ActionForm>
@@ -181,7 +182,13 @@ export default async function PlanPage() {
             Adds four topics in a well-tried order: appreciations, what went well, one issue heard before it is solved, and a
             plan for the week.
           </p>
-          <ActionForm action={addCheckInTemplateAction} submitLabel="Add the check-in topics" pendingLabel="Adding…" tone="secondary" />
+          <ActionForm
+            action={addCheckInTemplateAction}
+            hidden={{ formKey: randomUUID() }}
+            submitLabel="Add the check-in topics"
+            pendingLabel="Adding…"
+            tone="secondary"
+          />
         </div>
       </section>
     </div>

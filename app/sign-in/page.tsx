@@ -23,6 +23,9 @@ export default async function SignInPage({ searchParams }: Props) {
       ) : null}
       <SignInForm callbackPath={callbackPath} />
       <p className="text-sm">
+        <Link href="/forgot-password">Forgot your password?</Link>
+      </p>
+      <p className="text-sm">
         New here? <Link href={`/sign-up?callbackUrl=${encodeURIComponent(callbackPath)}`}>Create an account</Link>
       </p>
     </div>

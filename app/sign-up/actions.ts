@@ -1,31 +1,49 @@
 "use server";
 
-import { z } from "zod";
-import { registerUser } from "@/lib/auth/accounts";
-import { formValues, type FormState } from "@/lib/actions/form-state";
+import { publicFormAction } from "@/lib/actions/public-form-action";
+import { formError, textValue } from "@/lib/actions/form-state";
+import { requestClientAddress } from "@/lib/auth/client-address";
+import { completeSignUp, requestSignUp } from "@/lib/auth/sign-up";
 import { getDb } from "@/lib/db/client";
-import { signUpSchema } from "@/lib/validation/account";
+import { accountLinks } from "@/lib/email/account-links";
+import { mailSettings } from "@/lib/email/config";
+import { deliverQueuedEmailsSoon } from "@/lib/email/deliver-soon";
+import { ensureOutboxKeyHash } from "@/lib/email/outbox-key";
+import { addressKeyPart, consumeRateLimit, rateLimitKey, waitText } from "@/lib/limits/rate-limits";
+import { safeCallbackPath } from "@/lib/validation/callback-url";
+import { completeSignUpSchema, signUpSchema } from "@/lib/validation/account";
 
-export async function signUpAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData);
-  const { password: _password, ...echoed } = values;
-  const parsed = signUpSchema.safeParse(values);
-  if (!parsed.success) {
-    return {
-      status: "error",
-      message: "Some fields need a second look.",
-      fieldErrors: z.flattenError(parsed.error).fieldErrors,
-      values: echoed,
-    };
+/**
+ * Step one: the same answer whether or not the address has an account (SPEC C12); the email
+ * that follows differs, and only the address's owner reads it (lib/auth/sign-up.ts).
+ */
+export const signUpAction = publicFormAction(signUpSchema, async (input, values) => {
+  const allowed = await consumeRateLimit(getDb(), "sign-up", rateLimitKey(addressKeyPart(await requestClientAddress())));
+  if (!allowed.allowed) {
+    return formError(`Too many sign-ups came from your network just now. Try again in ${waitText(allowed.retryAfterSeconds)}.`, {});
   }
-  const result = await registerUser(getDb(), parsed.data);
-  if (!result.ok) {
-    return {
-      status: "error",
-      message: "Some fields need a second look.",
-      fieldErrors: { email: ["An account already uses this email. Sign in instead."] },
-      values: echoed,
-    };
+  // Counted for new and existing accounts alike, so a refusal says nothing about the address.
+  const toAddress = await consumeRateLimit(getDb(), "verification-email", rateLimitKey("sign-up", input.email.toLowerCase()));
+  if (!toAddress.allowed) {
+    return formError(`Several emails already went to that address today. Try again in ${waitText(toAddress.retryAfterSeconds)}.`, {});
   }
-  return { status: "ok", message: "Your account is ready. Signing you in…" };
-}
+  await requestSignUp(getDb(), {
+    ...input,
+    callbackPath: safeCallbackPath(textValue(values, "callbackUrl"), "") || null,
+    links: accountLinks(mailSettings().appUrl),
+    outboxKeyHash: await ensureOutboxKeyHash(),
+  });
+  deliverQueuedEmailsSoon();
+  return {
+    status: "ok",
+    message: `Check your email. We sent a message to ${input.email}: open the link in it to finish signing up.`,
+    data: { email: input.email, displayName: input.displayName },
+  };
+});
+
+/** Step two, from the emailed link: choose a password; the account is made, its address verified. */
+export const completeSignUpAction = publicFormAction(completeSignUpSchema, async (input) => {
+  const result = await completeSignUp(getDb(), { secret: input.token, displayName: input.displayName, password: input.password, outboxKeyHash: await ensureOutboxKeyHash() });
+  if (!result.ok) return { status: "error", message: result.message, fieldErrors: {}, values: {} };
+  return { status: "ok", message: "Your account is ready. Signing you in…", data: { email: result.email } };
+});

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { getCurrentUser } from "@/lib/auth/session";
+import { isOutboxEnabled } from "@/lib/email/config";
 import { safeCallbackPath } from "@/lib/validation/callback-url";
 
 export const metadata: Metadata = { title: "Create an account" };
@@ -20,7 +21,7 @@ export default async function SignUpPage({ searchParams }: Props) {
         Each partner has their own account. What you write in your private space stays yours: your partner cannot
         see it, or even see that it exists.
       </p>
-      <SignUpForm callbackPath={callbackPath} />
+      <SignUpForm callbackPath={callbackPath} outboxEnabled={isOutboxEnabled()} />
       <p className="text-sm">
         Already have an account? <Link href={`/sign-in?callbackUrl=${encodeURIComponent(callbackPath)}`}>Sign in</Link>
       </p>

@@ -6,19 +6,23 @@ import { z } from "zod";
 import type { FormState } from "@/lib/actions/form-state";
 import { userFormAction } from "@/lib/actions/user-form-action";
 import { shareSummary, unshareSummary } from "@/lib/data/consent";
+import { DomainError } from "@/lib/data/errors";
 import { createSummary, deleteSummary, updateSummary } from "@/lib/data/summaries";
-import { postedId } from "@/lib/validation/fields";
+import { formKey, postedId } from "@/lib/validation/fields";
 import { shareReflectionSchema, summaryInputSchema } from "@/lib/validation/summary";
+
+/** What the summary form fills in again after an error. */
+const redisplay = ["title", "body", "depth", "framing", "whyReasons", "whyText", "responseWish"];
 
 function revalidateSharing() {
   for (const path of ["/summaries", "/shared", "/plan"]) revalidatePath(path);
 }
 
-export const createSummaryAction = userFormAction(summaryInputSchema, async (access, input): Promise<FormState> => {
-  const { id } = await createSummary(access, input);
+export const createSummaryAction = userFormAction(summaryInputSchema.safeExtend({ formKey }), async (access, { formKey: key, ...input }): Promise<FormState> => {
+  const { id } = await createSummary(access, input, key);
   revalidatePath("/summaries");
   redirect(`/summaries/${id}?saved=1`);
-});
+}, { redisplay });
 
 export const updateSummaryAction = userFormAction(
   summaryInputSchema.safeExtend({ id: postedId }),
@@ -27,6 +31,7 @@ export const updateSummaryAction = userFormAction(
     revalidatePath("/summaries");
     redirect(`/summaries/${id}?saved=1`);
   },
+  { redisplay },
 );
 
 export const deleteSummaryAction = userFormAction(z.object({ id: postedId }), async (access, { id }): Promise<FormState> => {
@@ -35,8 +40,12 @@ export const deleteSummaryAction = userFormAction(z.object({ id: postedId }), as
   redirect("/summaries?deleted=1");
 });
 
-export const shareSummaryAction = userFormAction(shareReflectionSchema.extend({ summaryId: postedId }), async (access, reflection): Promise<FormState> => {
-  const { outcome } = await shareSummary(access, reflection);
+export const shareSummaryAction = userFormAction(shareReflectionSchema, async (access, reflection): Promise<FormState> => {
+  const { outcome } = await shareSummary(access, reflection).catch((error: unknown) => {
+    // A refused share redraws the step, so the preview beside the message is what sharing would record now.
+    if (error instanceof DomainError) revalidatePath(`/summaries/${reflection.summaryId}/share`);
+    throw error;
+  });
   revalidateSharing();
   redirect(`/summaries/${reflection.summaryId}?shared=${outcome}`);
 });

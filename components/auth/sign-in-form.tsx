@@ -44,8 +44,10 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
       router.replace(callbackPath);
       router.refresh();
     } catch (error) {
+      // Offline, or the server is restarting: say so, and keep what was typed.
+      console.error("Sign-in could not be sent:", error);
+      setMessage("Signing in is unavailable for a moment. Please try again shortly.");
       setPending(false);
-      throw error;
     }
   }
 

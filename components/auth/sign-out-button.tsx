@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 
-/** Signs out of this browser. next-auth's client loads on the click, not with every page. */
+/** Ends this browser's session on the server, then opens sign-in as a new page (no cached pages kept). */
 export function SignOutButton() {
   const [pending, setPending] = useState(false);
   return (
@@ -12,13 +12,12 @@ export function SignOutButton() {
       onClick={async () => {
         if (pending) return;
         setPending(true);
-        try {
-          const { signOut } = await import("next-auth/react");
-          await signOut({ callbackUrl: "/sign-in?signedOut=1" });
-        } catch (error) {
+        const response = await fetch("/api/sign-out", { method: "POST" }).catch(() => null);
+        if (!response?.ok) {
           setPending(false);
-          throw error;
+          throw new Error("Signing out failed: the server could not be reached. Try again.");
         }
+        window.location.replace("/sign-in?signedOut=1");
       }}
       className="inline-flex min-h-11 items-center px-2 text-sm font-medium text-teal-800 underline-offset-4 hover:underline aria-disabled:opacity-60 dark:text-teal-300"
     >

@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
-import { IDLE, type FormState } from "@/lib/actions/form-state";
+import { useFormActionState } from "@/components/ui/use-form-action-state";
+import type { FormState } from "@/lib/actions/form-state";
 import { LEAD_TIME_OPTIONS } from "@/lib/check-ins/lead-times";
 import { FieldError, fieldErrorId } from "@/components/ui/field-error";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -14,7 +14,7 @@ type Props = {
 };
 
 export function ReminderForm({ action, emailEnabled, leadMinutes }: Props) {
-  const [state, formAction] = useActionState(action, IDLE);
+  const [state, formAction] = useFormActionState(action);
   const sent = state.status === "error" ? state.values : null;
   const checked = (name: string, saved: boolean) => (sent ? sent[name] === "on" : saved);
   const leadErrors = state.status === "error" ? state.fieldErrors.leadMinutes : undefined;

@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
-import { IDLE, type FormState } from "@/lib/actions/form-state";
+import { useFormActionState } from "@/components/ui/use-form-action-state";
+import type { FormState } from "@/lib/actions/form-state";
 import { WEEKDAYS } from "@/lib/check-ins/weekdays";
 import { InputField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -24,7 +24,7 @@ function text(value: string | string[] | undefined, otherwise: string): string {
 }
 
 export function ScheduleForm({ action, initial, zones }: Props) {
-  const [state, formAction] = useActionState(action, IDLE);
+  const [state, formAction] = useFormActionState(action);
   const sent = state.status === "error" ? state.values : {};
   const errors = state.status === "error" ? state.fieldErrors : {};
   const values = {

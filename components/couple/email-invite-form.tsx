@@ -1,15 +1,15 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormActionState } from "@/components/ui/use-form-action-state";
 import { emailInviteAction } from "@/app/couple/actions";
 import { InputField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { IDLE, textValue } from "@/lib/actions/form-state";
+import { textValue } from "@/lib/actions/form-state";
 
 /** Sends the invite link by email; if sending fails, the link is shown so it can be sent by hand. */
 export function EmailInviteForm() {
-  const [state, formAction] = useActionState(emailInviteAction, IDLE);
+  const [state, formAction] = useFormActionState(emailInviteAction);
   const fallbackLink = state.status === "error" ? textValue(state.values, "link") : undefined;
   return (
     <form action={formAction} className="space-y-3" noValidate>

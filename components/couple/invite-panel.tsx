@@ -1,15 +1,15 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useFormActionState } from "@/components/ui/use-form-action-state";
+import { useState } from "react";
 import { createInviteAction } from "@/app/couple/actions";
 import { buttonClass } from "@/components/ui/button-class";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { IDLE } from "@/lib/actions/form-state";
 
 /** Creates an invite link and shows it once, with a copy button. */
 export function InvitePanel({ hasOpenInvite }: { hasOpenInvite: boolean }) {
-  const [state, formAction] = useActionState(createInviteAction, IDLE);
+  const [state, formAction] = useFormActionState(createInviteAction);
   const [copied, setCopied] = useState(false);
   const link = state.status === "ok" ? state.data?.link : undefined;
   return (

@@ -1,15 +1,14 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormActionState } from "@/components/ui/use-form-action-state";
 import { deleteNoteAction } from "@/app/notes/actions";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { buttonClass } from "@/components/ui/button-class";
-import { IDLE } from "@/lib/actions/form-state";
 
 /** Deleting asks once more, in place: a note deleted is gone for good. */
 export function DeleteNoteForm({ noteId }: { noteId: string }) {
-  const [state, formAction] = useActionState(deleteNoteAction, IDLE);
+  const [state, formAction] = useFormActionState(deleteNoteAction);
   return (
     <details className="group">
       <summary className={`${buttonClass("secondary")} cursor-pointer list-none`}>Delete…</summary>

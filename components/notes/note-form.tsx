@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
-import { IDLE, type FormState } from "@/lib/actions/form-state";
+import { useFormActionState } from "@/components/ui/use-form-action-state";
+import type { FormState } from "@/lib/actions/form-state";
 import { NOTE_LIMITS } from "@/lib/validation/limits";
 import { InputField, TextAreaField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -13,16 +13,19 @@ type NoteFormProps = {
   action: (previous: FormState, formData: FormData) => Promise<FormState>;
   initial: NoteFormValues;
   submitLabel: string;
+  /** A create form's one-time key: sending it twice makes one note (lib/data/submissions.ts). */
+  formKey?: string;
 };
 
-export function NoteForm({ action, initial, submitLabel }: NoteFormProps) {
-  const [state, formAction] = useActionState(action, IDLE);
+export function NoteForm({ action, initial, submitLabel, formKey }: NoteFormProps) {
+  const [state, formAction] = useFormActionState(action);
   const values = state.status === "error" ? { ...initial, ...state.values } : initial;
   const errors = state.status === "error" ? state.fieldErrors : {};
   return (
     <form action={formAction} className="space-y-5" noValidate>
       <FormAlert state={state} />
       {initial.id ? <input type="hidden" name="id" value={initial.id} /> : null}
+      {formKey ? <input type="hidden" name="formKey" value={formKey} /> : null}
       <InputField
         name="title"
         label="Title"

@@ -1,11 +1,11 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormActionState } from "@/components/ui/use-form-action-state";
 import { ChoiceGroup } from "@/components/ui/choice-group";
 import { InputField, TextAreaField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { IDLE, type FormState } from "@/lib/actions/form-state";
+import type { FormState } from "@/lib/actions/form-state";
 import { DEPTHS, FRAMINGS, RESPONSE_WISHES, SHARE_REASONS } from "@/lib/content/guidance";
 import { SUMMARY_LIMITS } from "@/lib/validation/limits";
 
@@ -25,11 +25,13 @@ type SummaryFormProps = {
   action: (previous: FormState, formData: FormData) => Promise<FormState>;
   initial: SummaryFormValues;
   submitLabel: string;
+  /** A create form's one-time key: sending it twice makes one summary (lib/data/submissions.ts). */
+  formKey?: string;
 };
 
 /** Writing a summary shares nothing: sharing is a separate, deliberate step. */
-export function SummaryForm({ action, initial, submitLabel }: SummaryFormProps) {
-  const [state, formAction] = useActionState(action, IDLE);
+export function SummaryForm({ action, initial, submitLabel, formKey }: SummaryFormProps) {
+  const [state, formAction] = useFormActionState(action);
   const values = state.status === "error" ? { ...initial, ...state.values } : initial;
   const errors = state.status === "error" ? state.fieldErrors : {};
   const text = (value: string | string[] | undefined) => (typeof value === "string" ? value : "");
@@ -37,6 +39,7 @@ export function SummaryForm({ action, initial, submitLabel }: SummaryFormProps) 
     <form action={formAction} className="space-y-6" noValidate>
       <FormAlert state={state} />
       {initial.id ? <input type="hidden" name="id" value={initial.id} /> : null}
+      {formKey ? <input type="hidden" name="formKey" value={formKey} /> : null}
       <input type="hidden" name="noteId" value={initial.noteId} />
       <InputField
         name="title"

@@ -1,12 +1,14 @@
 "use client";
 
-import { useActionState, useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { IDLE, type FormState } from "@/lib/actions/form-state";
 import type { ButtonTone } from "./button-class";
 import { FieldErrorsContext } from "./field-errors";
+import { FieldValuesContext } from "./field-values";
 import { FormAlert } from "./form-alert";
 import { SubmitButton } from "./submit-button";
 import { toast } from "./toaster";
+import { useFormActionState } from "./use-form-action-state";
 
 type ActionFormProps = {
   action: (previous: FormState, formData: FormData) => Promise<FormState>;
@@ -50,7 +52,7 @@ export function ActionForm({
   className,
 }: ActionFormProps) {
   const focusAfterCommit = useRef<string[] | null>(null);
-  const [state, formAction] = useActionState(async (previous: FormState, formData: FormData) => {
+  const [state, formAction] = useFormActionState(async (previous: FormState, formData: FormData) => {
     const next = await action(previous, formData);
     if (afterSuccessFocus && next.status === "ok") {
       toast(next.message);
@@ -59,7 +61,7 @@ export function ActionForm({
       requestAnimationFrame(() => focusFirst(afterSuccessFocus));
     }
     return next;
-  }, IDLE);
+  });
   useEffect(() => {
     // If this form is still there (moved with its item), focus once the page is in its new order.
     if (!focusAfterCommit.current) return;
@@ -72,7 +74,9 @@ export function ActionForm({
       {Object.entries(hidden ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <FieldErrorsContext value={state.status === "error" ? state.fieldErrors : {}}>{children}</FieldErrorsContext>
+      <FieldErrorsContext value={state.status === "error" ? state.fieldErrors : {}}>
+        <FieldValuesContext value={state.status === "error" ? state.values : {}}>{children}</FieldValuesContext>
+      </FieldErrorsContext>
       <SubmitButton id={submitId} tone={tone} pendingLabel={pendingLabel}>
         {submitLabel}
       </SubmitButton>

@@ -9,12 +9,14 @@ type CheckboxFieldProps = {
   value: string;
   label: ReactNode;
   hint?: string;
+  /** Ticked when the form first shows (a saved setting). */
+  defaultChecked?: boolean;
   /** The row's look: by default a plain line of small text. */
   className?: string;
 };
 
 /** A single checkbox (a confirmation, an affirmation) whose hint and error are announced with it. */
-export function CheckboxField({ name, value, label, hint, className = "flex items-start gap-2 text-sm" }: CheckboxFieldProps) {
+export function CheckboxField({ name, value, label, hint, defaultChecked, className = "flex items-start gap-2 text-sm" }: CheckboxFieldProps) {
   const errors = useFieldErrors(name);
   const id = `checkbox-${name}`;
   const hintId = hint ? `${id}-hint` : undefined;
@@ -27,6 +29,7 @@ export function CheckboxField({ name, value, label, hint, className = "flex item
           type="checkbox"
           name={name}
           value={value}
+          defaultChecked={defaultChecked}
           className="mt-1 h-4 w-4 shrink-0 accent-teal-700"
           aria-describedby={describedBy(hintId, errorId)}
           aria-invalid={errorId ? true : undefined}

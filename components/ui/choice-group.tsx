@@ -11,10 +11,12 @@ type ChoiceGroupProps = {
   errors?: string[];
   /** For an optional single choice: the label of "none of these". */
   noneLabel?: string;
+  /** What a choice posts when that is not its key (the key still names the input: `${name}-${key}`). */
+  postedValues?: Partial<Record<string, string>>;
 };
 
 /** A labelled group of radio buttons or checkboxes with hints, whose error is announced with it. */
-export function ChoiceGroup({ name, legend, choices, type, selected, errors, noneLabel }: ChoiceGroupProps) {
+export function ChoiceGroup({ name, legend, choices, type, selected, errors, noneLabel, postedValues }: ChoiceGroupProps) {
   const checked = new Set(Array.isArray(selected) ? selected : selected ? [selected] : []);
   const errorId = fieldErrorId(name, errors);
   const options: [string, Choice][] = [...(noneLabel ? [["", { label: noneLabel, hint: "" }] as [string, Choice]] : []), ...Object.entries(choices)];
@@ -29,7 +31,7 @@ export function ChoiceGroup({ name, legend, choices, type, selected, errors, non
               id={id}
               type={type}
               name={name}
-              value={value}
+              value={postedValues?.[value] ?? value}
               defaultChecked={value ? checked.has(value) : checked.size === 0}
               className="mt-1 h-4 w-4 accent-teal-700"
               aria-describedby={choice.hint ? `${id}-hint` : undefined}

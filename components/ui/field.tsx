@@ -3,6 +3,7 @@
 import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
 import { describedBy, FieldError, fieldErrorId } from "./field-error";
 import { useFieldErrors } from "./field-errors";
+import { useFieldDefault } from "./field-values";
 
 type FieldShellProps = {
   id: string;
@@ -44,11 +45,12 @@ type InputFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name"
   errors?: string[];
 };
 
-export function InputField({ name, label, hint, errors, ...input }: InputFieldProps) {
+export function InputField({ name, label, hint, errors, defaultValue, ...input }: InputFieldProps) {
   const id = `field-${name}`;
+  const initial = useFieldDefault(name, defaultValue);
   return (
     <FieldShell id={id} label={label} hint={hint} errors={useFieldErrors(name, errors)}>
-      {(described) => <input id={id} name={name} className={controlClass} {...described} {...input} />}
+      {(described) => <input id={id} name={name} className={controlClass} defaultValue={initial} {...described} {...input} />}
     </FieldShell>
   );
 }
@@ -60,11 +62,12 @@ type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id"
   errors?: string[];
 };
 
-export function TextAreaField({ name, label, hint, errors, ...textarea }: TextAreaFieldProps) {
+export function TextAreaField({ name, label, hint, errors, defaultValue, ...textarea }: TextAreaFieldProps) {
   const id = `field-${name}`;
+  const initial = useFieldDefault(name, defaultValue);
   return (
     <FieldShell id={id} label={label} hint={hint} errors={useFieldErrors(name, errors)}>
-      {(described) => <textarea id={id} name={name} className={controlClass} {...described} {...textarea} />}
+      {(described) => <textarea id={id} name={name} className={controlClass} defaultValue={initial} {...described} {...textarea} />}
     </FieldShell>
   );
 }

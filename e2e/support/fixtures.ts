@@ -6,7 +6,11 @@ export { expect };
 export type Person = { page: Page; displayName: string; email: string; password: string };
 
 type Fixtures = {
-  /** Signs up a brand-new account in its own browser context (its own cookies), signed in on /welcome. */
+  /**
+   * Signs up a brand-new account in its own browser context (its own cookies), as a newcomer
+   * does on the embedded default: name and address, the link from the development outbox, a
+   * password. Lands signed in on /welcome.
+   */
   signUp: (displayName: string) => Promise<Person>;
 };
 
@@ -15,26 +19,54 @@ export function uniqueEmail(label: string): string {
   return `${label.toLowerCase()}-${randomUUID()}@e2e.example`;
 }
 
+/**
+ * An address of its own for each person, as the trusted proxy in front of the e2e server
+ * (TRUST_PROXY=loopback, playwright.config.ts) would report it: per-address limits then count
+ * people apart, as they would be in real use, instead of counting the whole suite as one.
+ */
+export function clientAddress(): string {
+  const bytes = randomUUID().replace(/-/g, "");
+  return `2001:db8:${bytes.slice(0, 4)}:${bytes.slice(4, 8)}::1`;
+}
+
 export const test = base.extend<Fixtures>({
   signUp: async ({ browser }, provide) => {
     const contexts: Awaited<ReturnType<typeof browser.newContext>>[] = [];
     await provide(async (displayName) => {
-      const context = await browser.newContext();
+      const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientAddress() } });
       contexts.push(context);
       const page = await context.newPage();
       const person = { page, displayName, email: uniqueEmail(displayName), password: "a long enough passphrase" };
       await page.goto("/sign-up");
       await page.getByLabel("Your name").fill(person.displayName);
       await page.getByLabel("Email", { exact: true }).fill(person.email);
+      await page.getByRole("button", { name: "Create my account" }).click();
+      await expect(page.getByRole("status").filter({ hasText: "Check your email" })).toBeVisible();
+      await page.getByRole("link", { name: "development outbox" }).click();
+      await followEmailedLink(page, "Finish creating your Common Ground account", "/sign-up/confirm/");
       await page.getByLabel("Password", { exact: true }).fill(person.password);
       await page.getByRole("button", { name: "Create my account" }).click();
-      // Two password hashes (create, then sign in) and three round trips: allow a busy machine time.
+      // A password hash, a sign-in (another hash) and three round trips: allow a busy machine time.
       await expect(page).toHaveURL(/\/welcome$/, { timeout: 30_000 });
       return person;
     });
     for (const context of contexts) await context.close();
   },
 });
+
+/**
+ * Opens /outbox and follows the link to `path` in the newest email with that subject. Mail is
+ * delivered just after the form that sent it answers, so the page is reloaded until it is there.
+ */
+export async function followEmailedLink(page: Page, subject: string, path: string): Promise<void> {
+  const links = page.getByRole("list", { name: `Links in: ${subject}` }).first().getByRole("link").filter({ hasText: path });
+  await expect(async () => {
+    if (!new URL(page.url()).pathname.startsWith("/outbox")) await page.goto("/outbox");
+    else await page.reload();
+    await expect(links.first()).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  await links.first().click();
+}
 
 export type NoteFields = { title: string; body?: string; sessionDate?: string; workingOn?: string };
 

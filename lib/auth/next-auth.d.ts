@@ -3,17 +3,14 @@ import "next-auth/jwt";
 
 declare module "next-auth" {
   interface User {
-    sessionVersion: number;
-  }
-  interface Session {
-    uid?: string;
-    sv?: number;
+    /** The server-side session started at this sign-in (lib/auth/sessions.ts). */
+    sessionId: string;
   }
 }
 
 declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
-    sv?: number;
+    sid?: string;
   }
 }

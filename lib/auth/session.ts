@@ -1,26 +1,21 @@
 import "server-only";
-import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import type { Access } from "@/lib/data/access";
 import { getDb } from "@/lib/db/client";
-import { authOptions } from "./options";
+import { clearSessionCookie, sessionClaims } from "./session-cookie";
+import { checkSession, endSession, type SessionUser } from "./sessions";
 
-export type CurrentUser = { id: string; email: string; displayName: string };
+export type CurrentUser = SessionUser;
 
 /**
- * The signed-in user, checked against the database on every request: a deleted account or a
- * "sign out everywhere" (a newer session version) ends the session at once.
+ * The signed-in user, checked against the database on every request: the token must name a
+ * session that has not ended (sign out, Quick exit, ended from the Account page, timed out,
+ * account deleted). One query, shared by everything that asks during the request.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await getServerSession(authOptions);
-  if (!session?.uid || session.sv === undefined) return null;
-  const user = await getDb().user.findUnique({
-    where: { id: session.uid },
-    select: { id: true, email: true, displayName: true, sessionVersion: true },
-  });
-  if (!user || user.sessionVersion !== session.sv) return null;
-  return { id: user.id, email: user.email, displayName: user.displayName };
+  const claims = await sessionClaims();
+  return claims ? checkSession(getDb(), claims) : null;
 });
 
 export async function requireUser(): Promise<CurrentUser> {
@@ -33,4 +28,11 @@ export async function requireUser(): Promise<CurrentUser> {
 export async function requireAccess(): Promise<Access> {
   const user = await requireUser();
   return { db: getDb(), userId: user.id };
+}
+
+/** Ends this request's session on the server and removes its cookie: sign out, Quick exit. */
+export async function endCurrentSession(): Promise<void> {
+  const claims = await sessionClaims();
+  if (typeof claims?.uid === "string" && typeof claims.sid === "string") await endSession(getDb(), claims.uid, claims.sid);
+  await clearSessionCookie();
 }

@@ -1,56 +1,63 @@
+import "server-only";
 import type { Db } from "@/lib/db/types";
+import {
+  addressKeyPart,
+  consumeRateLimit,
+  hasRateLimitEntry,
+  markRateLimit,
+  rateLimitKey,
+  refundRateLimit,
+  resetRateLimit,
+  type RateLimitKind,
+} from "@/lib/limits/rate-limits";
 
 /**
- * Sign-in throttling. Failures are counted per key (the account's email, and the client's
- * address) in a fixed window; past the limit the key is locked for a while, even for the
- * right password, so guessing cannot go on.
+ * Sign-in throttling (decision 020). Each attempt first takes a point from its counters, in
+ * the database and atomically, so simultaneous guesses are all counted before any password is
+ * checked; a success gives the points back. Three counters:
+ * - the (address, account) pair: 5 attempts per 15 minutes, so a guesser is stopped while the
+ *   owner, from their own address, is not;
+ * - the address: failures across all accounts, so one address cannot spray many accounts;
+ * - the account, from addresses it has not signed in from in the last 30 days: many addresses
+ *   guessing one account are slowed together, and the owner's usual addresses stay open.
+ * Unknown emails are counted exactly like real ones, so a refusal reveals nothing.
  */
-export const THROTTLE_POLICY = {
-  windowMs: 15 * 60_000,
-  lockMs: 15 * 60_000,
-  maxFailures: { email: 5, ip: 30 },
-} as const;
+export type SignInAttempt = { email: string; address: string | null };
 
-export type ThrottleKey = { kind: "email" | "ip"; value: string };
+export type SignInGate = { allowed: true; release: (succeeded: boolean) => Promise<void> } | { allowed: false; retryAfterSeconds: number };
 
-function keyOf(key: ThrottleKey): string {
-  return `${key.kind}:${key.value}`;
+function keysOf({ email, address }: SignInAttempt) {
+  const from = addressKeyPart(address);
+  return {
+    pair: rateLimitKey(email, from),
+    address: rateLimitKey(from),
+    account: rateLimitKey(email),
+  };
 }
 
-/** The time until which one of the keys is locked, or null when sign-in may be tried. */
-export async function lockedUntil(db: Db, keys: ThrottleKey[], now: Date): Promise<Date | null> {
-  const rows = await db.signInThrottle.findMany({
-    where: { key: { in: keys.map(keyOf) }, lockedUntil: { gt: now } },
-    select: { lockedUntil: true },
-  });
-  const times = rows.flatMap((row) => (row.lockedUntil ? [row.lockedUntil.getTime()] : []));
-  return times.length ? new Date(Math.max(...times)) : null;
-}
-
-export async function recordFailure(db: Db, keys: ThrottleKey[], now: Date): Promise<void> {
-  for (const key of keys) {
-    const id = keyOf(key);
-    await db.$transaction(async (tx) => {
-      // Row lock first, so two concurrent failures both count.
-      await tx.$executeRaw`INSERT INTO "SignInThrottle" ("key", "failures", "windowStartedAt") VALUES (${id}, 0, ${now}) ON CONFLICT ("key") DO NOTHING`;
-      const [row] = await tx.$queryRaw<{ failures: number; windowStartedAt: Date }[]>`
-        SELECT "failures", "windowStartedAt" FROM "SignInThrottle" WHERE "key" = ${id} FOR UPDATE`;
-      const windowOpen = row !== undefined && now.getTime() - row.windowStartedAt.getTime() < THROTTLE_POLICY.windowMs;
-      const failures = (windowOpen ? row.failures : 0) + 1;
-      const locked = failures >= THROTTLE_POLICY.maxFailures[key.kind];
-      await tx.signInThrottle.update({
-        where: { key: id },
-        data: {
-          failures: locked ? 0 : failures,
-          windowStartedAt: windowOpen && !locked ? row.windowStartedAt : now,
-          lockedUntil: locked ? new Date(now.getTime() + THROTTLE_POLICY.lockMs) : undefined,
-        },
-      });
-    });
+/** Takes the attempt's points, or says how long to wait; call `release` with the outcome. */
+export async function beginSignInAttempt(db: Db, attempt: SignInAttempt): Promise<SignInGate> {
+  const keys = keysOf(attempt);
+  const known = await hasRateLimitEntry(db, "sign-in-known-address", keys.pair);
+  const taken: [RateLimitKind, string][] = [];
+  const steps: [RateLimitKind, string][] = [["sign-in-pair", keys.pair], ["sign-in-address", keys.address]];
+  if (!known) steps.push(["sign-in-account", keys.account]);
+  for (const [kind, key] of steps) {
+    const verdict = await consumeRateLimit(db, kind, key);
+    if (!verdict.allowed) {
+      // A refused attempt checks no password, so it costs nothing on the other counters.
+      for (const [takenKind, takenKey] of taken) await refundRateLimit(db, takenKind, takenKey);
+      return verdict;
+    }
+    taken.push([kind, key]);
   }
-}
-
-/** A successful sign-in forgets the account's failures (the address keeps its count). */
-export async function clearFailures(db: Db, email: string): Promise<void> {
-  await db.signInThrottle.deleteMany({ where: { key: keyOf({ kind: "email", value: email }) } });
+  return {
+    allowed: true,
+    release: async (succeeded) => {
+      if (!succeeded) return;
+      await resetRateLimit(db, "sign-in-pair", keys.pair);
+      for (const [kind, key] of taken) if (kind !== "sign-in-pair") await refundRateLimit(db, kind, key);
+      await markRateLimit(db, "sign-in-known-address", keys.pair);
+    },
+  };
 }

@@ -1,4 +1,5 @@
-import type { ResponseWish, ShareReason, SummaryDepth, SummaryFraming } from "@/lib/generated/prisma/enums";
+import { createHash } from "node:crypto";
+import { SummaryDepth, type ResponseWish, type ShareReason, type SummaryFraming } from "@/lib/generated/prisma/enums";
 
 export type SummaryContent = {
   title: string;
@@ -61,4 +62,46 @@ export function snapshotText(snapshot: Snapshot): string {
 export function heldSnapshot<T extends { sharedTitle: string | null }>(consent: T): T & { sharedTitle: string } {
   if (consent.sharedTitle === null) throw new Error("This consent was withdrawn: its shared words no longer exist.");
   return consent as T & { sharedTitle: string };
+}
+
+/**
+ * A fingerprint of exactly these words at this depth (C10). The share form carries the
+ * fingerprint of the snapshot it previewed; the server shares only if the snapshot it would
+ * record now has the same one. Every field is in it, in a fixed order, so any change shows.
+ */
+export function snapshotDigest(snapshot: Snapshot): string {
+  const fields = [
+    snapshot.sharedTitle,
+    snapshot.sharedBody,
+    snapshot.sharedDepth,
+    snapshot.sharedFraming,
+    snapshot.sharedWhyReasons,
+    snapshot.sharedWhyText,
+    snapshot.sharedResponseWish,
+  ];
+  return createHash("sha256").update(JSON.stringify(fields)).digest("hex");
+}
+
+export type SharePreview = { depth: SummaryDepth; snapshot: Snapshot; digest: string };
+
+/** What sharing would record at each depth, with its fingerprint: the share step shows the one chosen. */
+export function sharePreviews(summary: SummaryContent): SharePreview[] {
+  return Object.values(SummaryDepth).map((depth) => {
+    const snapshot = snapshotOf(summary, depth);
+    return { depth, snapshot, digest: snapshotDigest(snapshot) };
+  });
+}
+
+const PREVIEWED_DEPTH = /^(?<depth>[A-Z_]+)\.(?<digest>[0-9a-f]{64})$/;
+
+/** The value a depth choice posts: the depth and the fingerprint of the snapshot previewed for it. */
+export function previewedDepthValue(preview: Pick<SharePreview, "depth" | "digest">): string {
+  return `${preview.depth}.${preview.digest}`;
+}
+
+/** Reads a posted depth choice back; null when it is not one this form could have sent. */
+export function parsePreviewedDepth(value: string): { depth: SummaryDepth; previewDigest: string } | null {
+  const match = PREVIEWED_DEPTH.exec(value)?.groups;
+  const depth = Object.values(SummaryDepth).find((known) => known === match?.depth);
+  return depth && match?.digest ? { depth, previewDigest: match.digest } : null;
 }

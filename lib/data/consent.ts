@@ -1,6 +1,8 @@
 import "server-only";
 import { reviewTone } from "@/lib/consent/tone-check";
-import { heldSnapshot, sameAsSnapshot, snapshotOf, snapshotText } from "@/lib/consent/snapshot";
+import { heldSnapshot, sameAsSnapshot, snapshotDigest, snapshotOf, snapshotText } from "@/lib/consent/snapshot";
+import { enforceRateLimit } from "@/lib/limits/enforce";
+import { RATE_LIMITS, rateLimitKey } from "@/lib/limits/rate-limits";
 import type { ShareReflection } from "@/lib/validation/summary";
 import type { Access } from "./access";
 import { getMyCouple, requireMyCouple, type MyCouple } from "./couples";
@@ -20,6 +22,8 @@ export function sharedInto(couple: Pick<MyCouple, "id">) {
 }
 
 const SUMMARY_NOT_FOUND = "This summary does not exist, or it is not yours.";
+const PREVIEW_OUTDATED =
+  "Nothing was shared: what you saw in the preview is not what would be shared now (the summary changed since this page opened). Check the preview again, then share.";
 
 /** Locks the author's summary row, so shares and unshares of one summary happen one at a time. */
 async function lockOwnSummary(tx: Parameters<Parameters<Access["db"]["$transaction"]>[0]>[0], access: Access, summaryId: string) {
@@ -31,9 +35,10 @@ async function lockOwnSummary(tx: Parameters<Parameters<Access["db"]["$transacti
 export type ShareOutcome = { consentId: string; outcome: "shared" | "reshared" | "unchanged" };
 
 /**
- * Shares one summary into the author's couple, as it reads now and at the chosen depth. If it
- * is already shared with exactly this text, nothing changes (a double submit shares once). If
- * it was shared before with other text, that consent is replaced by this new one (C4).
+ * Shares one summary into the author's couple, as it reads now and at the chosen depth, only
+ * if that is exactly the snapshot the author previewed (C10: `previewDigest`). If it is already
+ * shared with exactly this text, nothing changes (a double submit shares once). If it was
+ * shared before with other text, that consent is replaced by this new one (C4).
  */
 export async function shareSummary(access: Access, reflection: ShareReflection, now = new Date()): Promise<ShareOutcome> {
   // C6 holds for every caller, not only the form: a consent is only ever recorded as reflected.
@@ -42,6 +47,7 @@ export async function shareSummary(access: Access, reflection: ShareReflection, 
   }
   const couple = await requireMyCouple(access);
   if (!couple.partner) throw new DomainError("conflict", "You are not linked with a partner.");
+  await enforceRateLimit(access.db, "share", rateLimitKey(access.userId), `You have shared ${RATE_LIMITS.share.points} times today, the most for one day.`);
   try {
     return await access.db.$transaction(async (tx) => {
       await lockOwnSummary(tx, access, reflection.summaryId);
@@ -50,6 +56,8 @@ export async function shareSummary(access: Access, reflection: ShareReflection, 
         include: { consents: { where: { withdrawnAt: null } } },
       });
       const snapshot = snapshotOf(summary, reflection.depth);
+      // Checked under the row lock, so an edit cannot slip in between this check and the share.
+      if (snapshotDigest(snapshot) !== reflection.previewDigest) throw new DomainError("conflict", PREVIEW_OUTDATED);
       const active = summary.consents[0];
       if (active && active.coupleId === couple.id && sameAsSnapshot(snapshot, heldSnapshot(active))) {
         return { consentId: active.id, outcome: "unchanged" as const };

@@ -1,5 +1,8 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
+import { enforceRateLimit } from "@/lib/limits/enforce";
+import { RATE_LIMITS, rateLimitKey } from "@/lib/limits/rate-limits";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Access } from "./access";
 import { DomainError, notFound } from "./errors";
 import { isUniqueViolation } from "./transactions";
@@ -42,11 +45,33 @@ function hashToken(token: string): string {
 
 /**
  * A new single-use invite link. The token is returned once and only its hash is stored, so
- * the link cannot be shown again; creating a new one revokes any earlier open invite.
+ * the link cannot be shown again; creating a new one revokes any earlier open invite. Invites
+ * and invite emails are limited per day (decision 020), so nobody can mail an address again
+ * and again in the app's name.
  */
 export async function createInvite(access: Access, options: { email?: string | null; now?: Date } = {}) {
   const now = options.now ?? new Date();
   if (await getMyCouple(access)) throw new DomainError("conflict", "You are already linked with a partner.");
+  await enforceRateLimit(
+    access.db,
+    "invite",
+    rateLimitKey(access.userId),
+    `You have made ${RATE_LIMITS.invite.points} invites today, the most for one day.`,
+  );
+  if (options.email) {
+    await enforceRateLimit(
+      access.db,
+      "invite-email-sender",
+      rateLimitKey(access.userId),
+      `You have sent ${RATE_LIMITS["invite-email-sender"].points} invite emails today, the most for one day. You can still copy a link and send it yourself.`,
+    );
+    await enforceRateLimit(
+      access.db,
+      "invite-email-recipient",
+      rateLimitKey(options.email),
+      "That address has been sent enough invite emails for today. You can still copy a link and send it yourself.",
+    );
+  }
   const token = randomBytes(32).toString("base64url");
   const invite = await access.db.$transaction(async (tx) => {
     await tx.coupleInvite.updateMany({
@@ -115,6 +140,20 @@ export async function previewInvite(access: Pick<Access, "db">, token: string, n
   };
 }
 
+/**
+ * An invite sent by email is for whoever reads that address: only an account that has verified
+ * it may accept (SPEC C12). A link made to copy is for whoever holds it.
+ */
+async function requireVerifiedAddress(tx: Prisma.TransactionClient, userId: string, address: string): Promise<void> {
+  const me = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, emailVerifiedAt: true } });
+  if (me.email !== address) {
+    throw new DomainError("invalid", "This invite was sent by email to another address. Accept it from the account that uses that address, or ask your partner for an invite link to copy.");
+  }
+  if (!me.emailVerifiedAt) {
+    throw new DomainError("invalid", "This invite was sent to your email address, which is not verified yet. Verify it from your Account page, then open this link again.");
+  }
+}
+
 /** Accepts an invite: the inviter and the acting user become a couple, or nothing changes. */
 export async function acceptInvite(access: Access, token: string, now = new Date()): Promise<{ coupleId: string }> {
   try {
@@ -133,7 +172,7 @@ export async function acceptInvite(access: Access, token: string, now = new Date
       const invite = locked
         ? await tx.coupleInvite.findUnique({
             where: { id: locked.id },
-            select: { id: true, inviterId: true, expiresAt: true, acceptedAt: true, revokedAt: true },
+            select: { id: true, inviterId: true, expiresAt: true, acceptedAt: true, revokedAt: true, email: true },
           })
         : null;
       const status = statusOf(invite, now);
@@ -141,6 +180,7 @@ export async function acceptInvite(access: Access, token: string, now = new Date
       if (invite.inviterId === access.userId) {
         throw new DomainError("invalid", "This is your own invite link. Send it to your partner to link up.");
       }
+      if (invite.email) await requireVerifiedAddress(tx, access.userId, invite.email);
       const [mine, theirs] = await Promise.all([
         tx.coupleMember.findUnique({ where: { userId: access.userId }, select: { userId: true } }),
         tx.coupleMember.findUnique({ where: { userId: invite.inviterId }, select: { userId: true } }),

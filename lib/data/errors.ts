@@ -4,7 +4,7 @@
  */
 export class DomainError extends Error {
   constructor(
-    readonly code: "not-found" | "conflict" | "invalid",
+    readonly code: "not-found" | "conflict" | "invalid" | "rate-limited" | "cap-reached",
     message: string,
   ) {
     super(message);

@@ -1,6 +1,8 @@
 import "server-only";
 import type { Access } from "./access";
+import { assertRoomFor } from "./caps";
 import type { NoteInput } from "@/lib/validation/note";
+import { createOnce, submissionKey } from "./submissions";
 
 /**
  * Private notes. The one visibility rule: a note exists only for its author. Any other
@@ -33,8 +35,18 @@ export function getNote(access: Access, id: string) {
   return access.db.note.findFirst({ where: { id, ...visibleTo(access) } });
 }
 
-export function createNote(access: Access, input: NoteInput) {
-  return access.db.note.create({ data: { ...input, authorId: access.userId } });
+/** A repeat of one submission (same form key, same words) returns the note it made (submissions.ts). */
+export function createNote(access: Access, input: NoteInput, formKey: string | null = null) {
+  const key = submissionKey(formKey, input);
+  return createOnce(
+    key,
+    () =>
+      access.db.$transaction(async (tx) => {
+        await assertRoomFor(tx, access.userId, "notes");
+        return tx.note.create({ data: { ...input, authorId: access.userId, submissionKey: key } });
+      }),
+    (made) => access.db.note.findUnique({ where: { authorId_submissionKey: { authorId: access.userId, submissionKey: made } } }),
+  );
 }
 
 /** Returns the updated note, or null when the user has no such note (nothing changes). */

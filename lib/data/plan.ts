@@ -1,9 +1,11 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { CAPS } from "@/lib/limits/caps";
 import type { Access } from "./access";
 import { sharedInto } from "./consent";
 import { requireMyCouple, type MyCouple } from "./couples";
 import { DomainError, notFound } from "./errors";
+import { submissionKey } from "./submissions";
 import { isUniqueViolation } from "./transactions";
 import { heldSnapshot } from "@/lib/consent/snapshot";
 
@@ -73,22 +75,45 @@ export async function getPlan(access: Access) {
   };
 }
 
-async function nextPosition(db: Prisma.TransactionClient, coupleId: string): Promise<number> {
-  const { _max } = await db.planItem.aggregate({ where: { coupleId }, _max: { position: true } });
+/**
+ * Locks the couple's plan for one addition (additions then run one at a time, so neither the
+ * cap nor the positions can be overtaken by a concurrent one), checks that `adding` more items
+ * fit under the cap, and returns the next free position.
+ */
+async function makeRoomOnPlan(tx: Prisma.TransactionClient, couple: Pick<MyCouple, "id">, adding: number): Promise<number> {
+  await tx.$queryRaw`SELECT "id" FROM "Couple" WHERE "id" = ${couple.id} FOR NO KEY UPDATE`;
+  const [onPlan, { _max }] = await Promise.all([
+    tx.planItem.count({ where: planItemsVisibleIn(couple) }),
+    tx.planItem.aggregate({ where: { coupleId: couple.id }, _max: { position: true } }),
+  ]);
+  if (onPlan + adding > CAPS.planItems) {
+    throw new DomainError(
+      "cap-reached",
+      `Your plan holds ${onPlan} items and can hold ${CAPS.planItems}. Remove some you have talked about to make room.`,
+    );
+  }
   return (_max.position ?? -1) + 1;
 }
 
-export async function addTopics(access: Access, topics: PlanTopic[]): Promise<void> {
+/**
+ * Adds topics at the end of the agenda. A repeat of one submission (same form key, same topics)
+ * adds nothing more: each topic it already added is skipped by the database (submissions.ts).
+ */
+export async function addTopics(access: Access, topics: PlanTopic[], formKey: string | null = null): Promise<void> {
   const couple = await requireMyCouple(access);
-  const start = await nextPosition(access.db, couple.id);
-  await access.db.planItem.createMany({
-    data: topics.map((topic, index) => ({
-      coupleId: couple.id,
-      addedById: access.userId,
-      topicTitle: topic.title,
-      topicDetail: topic.detail,
-      position: start + index,
-    })),
+  await access.db.$transaction(async (tx) => {
+    const start = await makeRoomOnPlan(tx, couple, topics.length);
+    await tx.planItem.createMany({
+      data: topics.map((topic, index) => ({
+        coupleId: couple.id,
+        addedById: access.userId,
+        topicTitle: topic.title,
+        topicDetail: topic.detail,
+        position: start + index,
+        submissionKey: submissionKey(formKey, { index, topic }),
+      })),
+      skipDuplicates: true,
+    });
   });
 }
 
@@ -106,9 +131,8 @@ export async function addSharedItemToPlan(access: Access, consentId: string): Pr
         WHERE "id" = ${consentId} AND "coupleId" = ${couple.id} AND "withdrawnAt" IS NULL
         FOR SHARE`;
       if (!consent) throw notFound("This shared item is not available.");
-      await tx.planItem.create({
-        data: { coupleId: couple.id, addedById: access.userId, consentId, position: await nextPosition(tx, couple.id) },
-      });
+      const position = await makeRoomOnPlan(tx, couple, 1);
+      await tx.planItem.create({ data: { coupleId: couple.id, addedById: access.userId, consentId, position } });
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new DomainError("conflict", "This item is already on the plan.");

@@ -1,7 +1,9 @@
 import "server-only";
 import type { Access } from "./access";
+import { assertRoomFor } from "./caps";
 import { notFound } from "./errors";
 import { getNote } from "./notes";
+import { createOnce, submissionKey } from "./submissions";
 import { withdrawal } from "./withdrawal";
 import { heldSnapshot, sameAsSnapshot, snapshotOf, type Snapshot, type SummaryContent } from "@/lib/consent/snapshot";
 import type { SummaryInput } from "@/lib/validation/summary";
@@ -72,9 +74,23 @@ async function assertOwnNote(access: Access, noteId: string | null): Promise<voi
   if (noteId && !(await getNote(access, noteId))) throw notFound("That note does not exist, or it is not yours.");
 }
 
-export async function createSummary(access: Access, input: SummaryInput) {
+/** A repeat of one submission (same form key, same words) returns the summary it made (submissions.ts). */
+export async function createSummary(access: Access, input: SummaryInput, formKey: string | null = null) {
   await assertOwnNote(access, input.noteId);
-  return access.db.summary.create({ data: { ...input, authorId: access.userId }, select: { id: true } });
+  const key = submissionKey(formKey, input);
+  return createOnce(
+    key,
+    () =>
+      access.db.$transaction(async (tx) => {
+        await assertRoomFor(tx, access.userId, "summaries");
+        return tx.summary.create({ data: { ...input, authorId: access.userId, submissionKey: key }, select: { id: true } });
+      }),
+    (made) =>
+      access.db.summary.findUnique({
+        where: { authorId_submissionKey: { authorId: access.userId, submissionKey: made } },
+        select: { id: true },
+      }),
+  );
 }
 
 /** Edits stay private: a shared summary's partner-facing snapshot does not change (C4). */

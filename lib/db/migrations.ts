@@ -28,7 +28,7 @@ const shared = globalThis as typeof globalThis & {
   __schemaEngineQueue?: Promise<unknown>;
 };
 
-/** Node 20 cannot import .wasm modules without a flag, so the engine's bytes are loaded by hand. */
+/** The engine's bytes are loaded by hand: every loader that runs this file (tsx, vitest, Next) can do that, not all import .wasm. */
 function loadEngineWasm(): void {
   if (shared.__schemaEngineWasmLoaded) return;
   // The engine reports a Rust panic's message here before it throws.

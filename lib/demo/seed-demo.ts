@@ -1,4 +1,5 @@
 import { registerUser } from "@/lib/auth/accounts";
+import { snapshotDigest, snapshotOf } from "@/lib/consent/snapshot";
 import { CHECK_IN_TOPICS } from "@/lib/content/guidance";
 import type { Access } from "@/lib/data/access";
 import { saveCheckInSchedule } from "@/lib/data/check-ins";
@@ -8,6 +9,7 @@ import { createNote } from "@/lib/data/notes";
 import { addSharedItemToPlan, addTopics } from "@/lib/data/plan";
 import { createSummary } from "@/lib/data/summaries";
 import type { Db } from "@/lib/db/types";
+import type { SummaryInput } from "@/lib/validation/summary";
 import { DEMO_PARTNERS, DEMO_PASSWORD } from "./demo-accounts";
 
 /** Sam's private space: two notes, one summary shared and one kept as a private draft. */
@@ -24,7 +26,7 @@ async function seedSam(sam: Access): Promise<void> {
     workingOn: null,
     sessionDate: null,
   });
-  const shared = await createSummary(sam, {
+  const sharedDraft: SummaryInput = {
     noteId: shutdown.id,
     title: "Why I go quiet in arguments",
     body: "When I go quiet in an argument it isn't that I don't care. I get overwhelmed and need a short break. I'm practising saying so out loud, and coming back after ten minutes.",
@@ -33,7 +35,8 @@ async function seedSam(sam: Access): Promise<void> {
     whyReasons: ["FEEL_CLOSER", "BROACH_A_TOPIC"],
     whyText: null,
     responseWish: "JUST_LISTEN",
-  });
+  };
+  const shared = await createSummary(sam, sharedDraft);
   await createSummary(sam, {
     noteId: null,
     title: "Something about my family (not ready yet)",
@@ -49,6 +52,8 @@ async function seedSam(sam: Access): Promise<void> {
     ownChoice: "yes",
     aboutMe: "yes",
     depth: "BRIEF",
+    // Sam shares what the share step previews for this draft at this depth.
+    previewDigest: snapshotDigest(snapshotOf(sharedDraft, "BRIEF")),
     reflectionNote: null,
   });
   await addSharedItemToPlan(sam, consentId);
@@ -62,7 +67,7 @@ async function seedSam(sam: Access): Promise<void> {
 export async function seedDemo(db: Db): Promise<{ created: string[] }> {
   const existing = await db.user.count({ where: { email: { in: DEMO_PARTNERS.map((partner) => partner.email) } } });
   if (existing > 0) return { created: [] };
-  const [sam, alex] = await Promise.all(DEMO_PARTNERS.map((partner) => registerUser(db, { ...partner, password: DEMO_PASSWORD })));
+  const [sam, alex] = await Promise.all(DEMO_PARTNERS.map((partner) => registerUser(db, { ...partner, password: DEMO_PASSWORD, emailVerifiedAt: new Date() })));
   if (!sam?.ok || !alex?.ok) return { created: [] };
   const samAccess = { db, userId: sam.user.id };
   const alexAccess = { db, userId: alex.user.id };

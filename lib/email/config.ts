@@ -1,5 +1,6 @@
 import "server-only";
 import { getEnv } from "@/lib/env";
+import { mailDestination } from "./destination";
 
 const LOCAL_APP_URL = "http://127.0.0.1:3000";
 const DEFAULT_FROM = "Common Ground <no-reply@localhost>";
@@ -14,7 +15,8 @@ export function mailSettings() {
   };
 }
 
-/** The development outbox exists only for the embedded default, when no SMTP server is configured. */
+/** The development outbox exists only with no SMTP server, on a server that listens on loopback alone (destination.ts). */
 export function isOutboxEnabled(): boolean {
-  return mailSettings().smtpUrl === null;
+  const env = getEnv();
+  return mailDestination({ smtpUrl: env.SMTP_URL, host: env.HOST }).kind === "outbox";
 }

@@ -16,7 +16,15 @@ export type OutgoingEmail = {
   html: string;
   headers?: Record<string, string>;
   attachments?: EmailAttachment[];
+  /**
+   * Development outbox only (an SMTP server ignores it): who may read this message in /outbox.
+   * Unset, it is the account whose verified address is `to` (lib/data/outbox.ts).
+   */
+  outboxReader?: OutboxReader;
 };
+
+/** The signed-in account, or the browser (by the hash of its key), that may read a message. */
+export type OutboxReader = { userId: string | null; keyHash: string | null };
 
 export type SendEmail = (email: OutgoingEmail) => Promise<void>;
 
@@ -68,6 +76,8 @@ export function createOutboxMailer(db: Db): SendEmail {
           ...email.headers,
           ...(email.attachments?.length ? { "X-Attachments": email.attachments.map((file) => file.filename).join(", ") } : {}),
         },
+        readerId: email.outboxReader?.userId ?? null,
+        readerKeyHash: email.outboxReader?.keyHash ?? null,
       },
     });
   };

@@ -70,6 +70,75 @@ export function inviteEmail(input: { inviterName: string; acceptUrl: string }): 
   return { subject, text, html };
 }
 
+/** The one link that finishes a sign-up: whoever can read this address's mail chooses the password. */
+export function signUpLinkEmail(input: { confirmUrl: string; lifetimeHours: number }): RenderedEmail {
+  return linkEmail({
+    subject: `Finish creating your ${APP_NAME} account`,
+    intro: `Someone, hopefully you, asked to create a ${APP_NAME} account with this email address. To finish, open this link and choose your password:`,
+    label: "Finish creating my account",
+    url: input.confirmUrl,
+    after: `The link works once, for ${hours(input.lifetimeHours)}. If this was not you, ignore this email: no account is made unless the link is used.`,
+  });
+}
+
+/**
+ * Sent instead of a sign-up link when the address already has an account, so the sign-up form
+ * can answer the same whether or not it has one (SPEC C12).
+ */
+export function accountExistsEmail(input: { signInUrl: string; resetUrl: string }): RenderedEmail {
+  const subject = `Signing up to ${APP_NAME}`;
+  const intro = `Someone, hopefully you, asked to create a ${APP_NAME} account with this email address. It already has one, so nothing was changed.`;
+  const after = `If you forgot your password, choose a new one here: ${input.resetUrl}. If this was not you, ignore this email.`;
+  const text = ["Hello,", "", intro, "", `Sign in: ${input.signInUrl}`, "", after].join("\n");
+  const html = layout(
+    subject,
+    [
+      paragraph("Hello,"),
+      paragraph(escapeHtml(intro)),
+      button("Sign in", input.signInUrl),
+      paragraph(
+        `If you forgot your password, <a href="${escapeAttribute(input.resetUrl)}" style="color:#0f766e">choose a new one</a>. If this was not you, ignore this email.`,
+      ),
+    ],
+    `Sent by ${APP_NAME} because this address was typed into its sign-up form.`,
+  );
+  return { subject, text, html };
+}
+
+export function verifyAddressEmail(input: { verifyUrl: string; lifetimeHours: number }): RenderedEmail {
+  return linkEmail({
+    subject: `Confirm your email address for ${APP_NAME}`,
+    intro: `To confirm that this address is yours, open this link:`,
+    label: "Confirm my address",
+    url: input.verifyUrl,
+    after: `The link works once, for ${hours(input.lifetimeHours)}. If you did not ask for it, ignore this email.`,
+  });
+}
+
+export function passwordResetEmail(input: { resetUrl: string; lifetimeMinutes: number }): RenderedEmail {
+  return linkEmail({
+    subject: `Choose a new ${APP_NAME} password`,
+    intro: "Someone, hopefully you, asked to choose a new password for the account with this address. To do so, open this link:",
+    label: "Choose a new password",
+    url: input.resetUrl,
+    after: `The link works once, for ${input.lifetimeMinutes} minutes. If this was not you, ignore this email: your password stays as it is.`,
+  });
+}
+
+function linkEmail(input: { subject: string; intro: string; label: string; url: string; after: string }): RenderedEmail {
+  const text = ["Hello,", "", input.intro, input.url, "", input.after].join("\n");
+  const html = layout(
+    input.subject,
+    [paragraph("Hello,"), paragraph(escapeHtml(input.intro)), button(input.label, input.url), paragraph(escapeHtml(input.after))],
+    `Sent by ${APP_NAME}.`,
+  );
+  return { subject: input.subject, text, html };
+}
+
+function hours(count: number): string {
+  return count === 1 ? "1 hour" : `${count} hours`;
+}
+
 function layout(title: string, body: string[], footer: string): string {
   return [
     "<!doctype html>",

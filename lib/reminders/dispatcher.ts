@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
+import { describeDelivery, runMailDelivery } from "@/lib/email/run-delivery";
 import { describeSweep, runReminderSweep } from "./run";
 
 export const SWEEP_INTERVAL_MS = 60_000;
@@ -30,6 +31,12 @@ export function startReminderDispatcher(options: { intervalMs?: number; firstRun
         if (report.sent || report.failed || report.retrying || report.deferred) console.info(`Reminder sweep: ${describeSweep(report)}.`);
       })
       .catch((error: unknown) => console.error("Reminder sweep failed; the next sweep will try again.", error))
+      // Queued mail (invites, sign-up, password reset) is retried on the same beat.
+      .then(() => runMailDelivery(workerId))
+      .then((report) => {
+        if (report.failed || report.retrying || report.deferred) console.info(`Mail delivery: ${describeDelivery(report)}.`);
+      })
+      .catch((error: unknown) => console.error("Mail delivery failed; the next sweep will try again.", error))
       .finally(() => {
         running = null;
         if (!stopped) schedule(intervalMs);

@@ -73,7 +73,8 @@ async function planDeliveries(db: Db, now: Date): Promise<number> {
       couple: {
         select: {
           members: {
-            where: { user: { reminderPreference: { emailEnabled: true, unsubscribedAt: null } } },
+            // Only to an address its owner has proven (SPEC C12).
+            where: { user: { emailVerifiedAt: { not: null }, reminderPreference: { emailEnabled: true, unsubscribedAt: null } } },
             select: { userId: true, user: { select: { reminderPreference: { select: { leadMinutes: true } } } } },
           },
         },
@@ -162,6 +163,7 @@ async function loadRecipients(db: Db, userIds: string[]) {
     select: {
       id: true,
       email: true,
+      emailVerifiedAt: true,
       reminderPreference: { select: { emailEnabled: true, unsubscribedAt: true, leadMinutes: true } },
       membership: {
         select: {
@@ -187,6 +189,7 @@ function reasonNotToSend(row: ClaimedDelivery, recipient: Recipient | undefined,
   if (!recipient || !preference?.emailEnabled || preference.unsubscribedAt || !preference.leadMinutes.includes(row.leadMinutes)) {
     return "Reminders were turned off for this time.";
   }
+  if (!recipient.emailVerifiedAt) return "The email address is not verified.";
   const membership = recipient.membership;
   if (!membership || membership.coupleId !== row.coupleId || membership.couple.endedAt) return "No longer in this couple.";
   const schedule = membership.couple.checkIn;

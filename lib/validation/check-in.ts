@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LEAD_TIME_OPTIONS } from "@/lib/check-ins/lead-times";
 import { isValidTimeZone } from "@/lib/check-ins/occurrences";
+import { text } from "./fields";
 
 /** The couple's check-in schedule, as the form sends it and the server checks it. */
 export const checkInScheduleSchema = z.object({
@@ -10,12 +11,10 @@ export const checkInScheduleSchema = z.object({
     .int("Choose a day of the week.")
     .min(1, "Choose a day of the week.")
     .max(7, "Choose a day of the week."),
-  localTime: z
-    .string({ error: "Enter a time, e.g. 19:30." })
+  localTime: text("Enter a time, e.g. 19:30.")
     .trim()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Enter a time as hours and minutes, e.g. 19:30."),
-  timeZone: z
-    .string({ error: "Choose a time zone." })
+  timeZone: text("Choose a time zone.")
     .trim()
     .min(1, "Choose a time zone.")
     .max(64, "Choose a time zone from the list.")

@@ -1,9 +1,18 @@
 import { z } from "zod";
 
+export const NUL_IN_TEXT = "This text contains an invisible NUL character (often from a copy and paste), which cannot be saved. Remove it and try again.";
+
+/**
+ * Every text field starts here: text without the NUL character (U+0000), which PostgreSQL
+ * cannot store and which no person types, so it gets a message on its field instead of a failure.
+ */
+export function text(error: string) {
+  return z.string({ error }).refine((value) => !value.includes("\u0000"), NUL_IN_TEXT);
+}
+
 /** Optional free text: trimmed, and stored as null when left empty. */
 export function optionalText(max: number, tooLong: string) {
-  return z
-    .string({ error: "This field must be text." })
+  return text("This field must be text.")
     .trim()
     .max(max, tooLong)
     .optional()
@@ -26,4 +35,10 @@ export const optionalCalendarDate = z
   );
 
 /** An id posted back by a form. Its owner is checked by the data layer; here only its shape. */
-export const postedId = z.string({ error: "Missing item." }).trim().min(1, "Missing item.").max(64, "Unknown item.");
+export const postedId = text("Missing item.").trim().min(1, "Missing item.").max(64, "Unknown item.");
+
+/**
+ * The one-time key a create form is rendered with (lib/data/submissions.ts). Only a forged
+ * request sends anything but a UUID; it is then ignored, and the item is simply created.
+ */
+export const formKey = z.uuid().optional().catch(undefined);

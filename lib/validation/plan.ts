@@ -1,11 +1,10 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
-import { optionalText } from "./fields";
+import { optionalText, text } from "./fields";
 import { PLAN_LIMITS } from "./limits";
 
 export const topicInputSchema = z.object({
-  title: z
-    .string({ error: "Name the topic." })
+  title: text("Name the topic.")
     .trim()
     .min(1, "Name the topic.")
     .max(PLAN_LIMITS.topicTitle, `Keep the topic under ${PLAN_LIMITS.topicTitle} characters.`),
@@ -18,10 +17,10 @@ export const topicInputSchema = z.object({
  */
 export const conversationTimeSchema = z
   .object({
-    conversationAt: z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Enter a date and time.")], {
+    conversationAt: z.union([z.literal(""), text("Enter a date and time.").regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Enter a date and time.")], {
       error: "Enter a date and time.",
     }),
-    timeZone: z.string().trim().max(64).optional(),
+    timeZone: text("Choose a time zone.").trim().max(64).optional(),
   })
   .transform((input, context) => {
     if (!input.conversationAt) return { conversationAt: null };

@@ -1,9 +1,12 @@
 import { z } from "zod";
 import { ResponseWish, ShareReason, SummaryDepth, SummaryFraming } from "@/lib/generated/prisma/enums";
-import { optionalText } from "./fields";
+import { parsePreviewedDepth } from "@/lib/consent/snapshot";
+import { optionalText, postedId, text } from "./fields";
 import { SUMMARY_LIMITS } from "./limits";
 
-const depth = z.enum(SummaryDepth, { error: "Choose how much you want to share." });
+const CHOOSE_DEPTH = "Choose how much you want to share.";
+
+const depth = z.enum(SummaryDepth, { error: CHOOSE_DEPTH });
 
 /** A group of checkboxes arrives as nothing, one value, or a list. */
 const reasons = z.preprocess(
@@ -20,13 +23,11 @@ const optionalEnum = <T extends Record<string, string>>(values: T, message: stri
 /** One schema for a summary (a share draft), used by the form in the browser and by the server. */
 export const summaryInputSchema = z
   .object({
-    title: z
-      .string({ error: "Give the summary a headline." })
+    title: text("Give the summary a headline.")
       .trim()
       .min(1, "Give the summary a headline.")
       .max(SUMMARY_LIMITS.title, `Keep the headline under ${SUMMARY_LIMITS.title} characters.`),
-    body: z
-      .string({ error: "The summary must be text." })
+    body: text("The summary must be text.")
       .trim()
       .max(SUMMARY_LIMITS.body, `Keep the summary under ${SUMMARY_LIMITS.body.toLocaleString("en")} characters.`)
       .default(""),
@@ -52,20 +53,32 @@ export const summaryInputSchema = z
 
 export type SummaryInput = z.output<typeof summaryInputSchema>;
 
-/** The reflection step before sharing (C6): both affirmations are required, the depth is chosen again. */
-export const shareReflectionSchema = z.object({
-  summaryId: z.string(),
-  ownChoice: z.literal("yes", {
-    error: "Share only when it is your own choice. Not sharing is always fine.",
-  }),
-  aboutMe: z.literal("yes", {
-    error: "Check that it is about you and your feelings before you share it.",
-  }),
-  depth,
-  reflectionNote: optionalText(
-    SUMMARY_LIMITS.reflectionNote,
-    `Keep this under ${SUMMARY_LIMITS.reflectionNote} characters.`,
-  ),
-});
+/** A depth choice as the share step posts it: the depth, bound to the snapshot previewed for it (C10). */
+const previewedDepth = text(CHOOSE_DEPTH)
+  .transform((value, context) => {
+    const chosen = parsePreviewedDepth(value);
+    if (chosen) return chosen;
+    context.addIssue({ code: "custom", message: CHOOSE_DEPTH });
+    return z.NEVER;
+  });
 
+/** The reflection step before sharing (C6): both affirmations are required, the depth is chosen again. */
+export const shareReflectionSchema = z
+  .object({
+    summaryId: postedId,
+    ownChoice: z.literal("yes", {
+      error: "Share only when it is your own choice. Not sharing is always fine.",
+    }),
+    aboutMe: z.literal("yes", {
+      error: "Check that it is about you and your feelings before you share it.",
+    }),
+    depth: previewedDepth,
+    reflectionNote: optionalText(
+      SUMMARY_LIMITS.reflectionNote,
+      `Keep this under ${SUMMARY_LIMITS.reflectionNote} characters.`,
+    ),
+  })
+  .transform(({ depth, ...reflection }) => ({ ...reflection, ...depth }));
+
+/** A share as the data layer takes it: the depth chosen and the fingerprint of what was previewed for it. */
 export type ShareReflection = z.output<typeof shareReflectionSchema>;

@@ -1,12 +1,13 @@
 import { encryptInPlace } from "../../lib/crypto/encrypt-in-place.ts";
 import { KeyRing } from "../../lib/crypto/key-ring.ts";
 import { loadKeyEncryptionKeys } from "../../lib/crypto/load-keys.ts";
-import { databaseTargetFromEnv, openAdapter } from "../../lib/db/adapter.ts";
+import { databaseTargetFromEnv } from "../../lib/db/adapter.ts";
+import { openAdapterOrExit } from "../../lib/db/open-or-exit.ts";
 import { createDbClient } from "../../lib/db/create-client.ts";
 
 // Encrypts a database written before encryption at rest, in place (resumable; npm start runs it).
 const keys = loadKeyEncryptionKeys();
-const opened = openAdapter(databaseTargetFromEnv());
+const opened = openAdapterOrExit(databaseTargetFromEnv());
 const db = createDbClient(opened.factory, { keys });
 try {
   const report = await encryptInPlace(db, new KeyRing(keys));

@@ -1,9 +1,13 @@
-import { databaseTargetFromEnv, openAdapter } from "../../lib/db/adapter.ts";
+import { databaseTargetFromEnv } from "../../lib/db/adapter.ts";
+import { openAdapterOrExit } from "../../lib/db/open-or-exit.ts";
 import { applyPendingMigrations } from "../../lib/db/migrations.ts";
+import { assertPostgresAnswers } from "../../lib/db/postgres-reachability.ts";
 
 // Applies pending migrations to DATABASE_URL, or to the embedded PGlite folder when it is unset.
 const target = databaseTargetFromEnv();
-const db = openAdapter(target);
+// A server that does not answer is reported in words within the connect time-out, not as a hang.
+if (target.kind === "postgres") await assertPostgresAnswers(target.url, target.bounds);
+const db = openAdapterOrExit(target);
 try {
   const applied = await applyPendingMigrations(db.factory);
   const where = target.kind === "postgres" ? "the PostgreSQL server" : `PGlite (${target.kind === "pglite" ? target.dataDir : "memory"})`;

@@ -13,18 +13,18 @@ import { afterAll, beforeAll, bench, describe, inject, vi } from "vitest";
 import NotesPage from "@/app/notes/page";
 import PlanPage from "@/app/plan/page";
 import { acceptInvite, createInvite } from "@/lib/data/couples";
-import { shareSummary } from "@/lib/data/consent";
 import { createNote } from "@/lib/data/notes";
 import { addSharedItemToPlan, addTopics } from "@/lib/data/plan";
 import { createSummary } from "@/lib/data/summaries";
 import type { Db } from "@/lib/db/types";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { signInAs, useTestDb as handToFakeSession } from "../support/fake-session";
+import { signInAs, useTestDb as handToFakeSession } from "../support/browser";
 import { createTestDb, type TestDb } from "../support/test-db";
 import { accessFor, createUser } from "../support/users";
+import { shareAsPreviewed } from "../support/share";
 
-vi.mock("@/lib/auth/session", () => import("../support/fake-session"));
-vi.mock("@/lib/db/client", () => import("../support/fake-session"));
+vi.mock("@/lib/db/client", () => import("../support/browser"));
+vi.mock("next/headers", () => import("../support/browser"));
 
 const ITEMS = 200;
 const words = (n: number) => `Something I noticed in session ${n}: when we talk about money I get tense, and I would like us to try again slowly.`;
@@ -42,7 +42,7 @@ async function seed(db: Db): Promise<World> {
   }
   for (let n = 0; n < ITEMS / 2; n += 1) {
     const summary = await createSummary(asSam, { noteId: null, title: `Shared ${n}`, body: words(n), depth: "BRIEF", framing: "THERAPY_WORK", whyReasons: [], whyText: null, responseWish: "JUST_LISTEN" });
-    const { consentId } = await shareSummary(asSam, { summaryId: summary.id, ownChoice: "yes", aboutMe: "yes", depth: "BRIEF", reflectionNote: null });
+    const { consentId } = await shareAsPreviewed(asSam, { summaryId: summary.id, ownChoice: "yes", aboutMe: "yes", depth: "BRIEF", reflectionNote: null });
     await addSharedItemToPlan(asSam, consentId);
   }
   await addTopics(asAlex, Array.from({ length: ITEMS / 2 }, (_, n) => ({ title: `Topic ${n}`, detail: words(n) })));
@@ -67,7 +67,7 @@ afterAll(async () => {
 
 async function render(world: World, page: "plan" | "notes"): Promise<string> {
   handToFakeSession(world.db);
-  signInAs(world.sam);
+  await signInAs(world.sam);
   return renderToStaticMarkup(page === "plan" ? await PlanPage() : await NotesPage({ searchParams: Promise.resolve({}) }));
 }
 

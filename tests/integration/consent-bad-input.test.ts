@@ -25,18 +25,19 @@ import {
   updateSummaryAction,
 } from "@/app/summaries/actions";
 import { IDLE, type FormState } from "@/lib/actions/form-state";
-import { acknowledgeSharedItem, shareSummary, unshareSummary } from "@/lib/data/consent";
+import { acknowledgeSharedItem, unshareSummary } from "@/lib/data/consent";
 import { INVITE_LIFETIME_MS, acceptInvite, createInvite, leaveCouple, previewInvite, revokeMyInvites } from "@/lib/data/couples";
 import { addSharedItemToPlan, setDiscussed } from "@/lib/data/plan";
 import { pageResult } from "../support/access-matrix";
 import { buildWorld, footprint, type World } from "../support/consent-world";
-import { signInAs, signOut } from "../support/fake-session";
+import { signInAs, signOut } from "../support/browser";
 import { outcomeOf } from "../support/next-control-flow";
 import { setUpEdgeTestDb } from "../support/edge-test-db";
 import { accessFor, createUser } from "../support/users";
+import { shareAsPreviewed, UNPREVIEWED_BRIEF } from "../support/share";
 
-vi.mock("@/lib/auth/session", () => import("../support/fake-session"));
-vi.mock("@/lib/db/client", () => import("../support/fake-session"));
+vi.mock("next/headers", () => import("../support/browser"));
+vi.mock("@/lib/db/client", () => import("../support/browser"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const t = setUpEdgeTestDb();
@@ -79,7 +80,7 @@ describe("invite links that do not work", () => {
   async function expectRefusal(token: string, message: string, as: { id: string; email: string; displayName: string }) {
     const before = await linking();
     await expect(acceptInvite(accessFor(t.db, as), token)).rejects.toThrow(message);
-    signInAs(as);
+    await signInAs(as);
     expect(await post(acceptInviteAction, { token })).toMatchObject(refusedWith(message));
     expect(await linking()).toEqual(before);
   }
@@ -105,7 +106,7 @@ describe("invite links that do not work", () => {
 
   it("refuses an empty or over-long token before looking it up", async () => {
     const { invitee } = await twoPeople();
-    signInAs(invitee);
+    await signInAs(invitee);
     const before = await linking();
     for (const token of ["", "   ", "x".repeat(201)]) {
       expect(await post(acceptInviteAction, { token })).toMatchObject({ kind: "returned", value: { status: "error", fieldErrors: { token: expect.any(Array) } } });
@@ -138,7 +139,7 @@ describe("invite links that do not work", () => {
   it("accepting the same invite twice (a double submit) links once and then says it is used", async () => {
     const { asInviter, invitee } = await twoPeople();
     const invite = await createInvite(asInviter);
-    signInAs(invitee);
+    await signInAs(invitee);
     expect(await post(acceptInviteAction, { token: invite.token })).toEqual({ kind: "redirect", url: "/couple?linked=1" });
     expect(await post(acceptInviteAction, { token: invite.token })).toMatchObject(refusedWith(PROBLEMS.used));
     expect(await t.db.coupleMember.count({ where: { userId: invitee.id } })).toBe(1);
@@ -205,7 +206,7 @@ describe("forged ids in forms", () => {
   const actions: [string, Action, (id: string) => Record<string, string>][] = [
     ["updateSummaryAction", updateSummaryAction, (id) => ({ id, title: "T", body: "B", depth: "BRIEF", framing: "CONTENT_ONLY" })],
     ["deleteSummaryAction", deleteSummaryAction, (id) => ({ id })],
-    ["shareSummaryAction", shareSummaryAction, (summaryId) => ({ summaryId, ownChoice: "yes", aboutMe: "yes", depth: "BRIEF" })],
+    ["shareSummaryAction", shareSummaryAction, (summaryId) => ({ summaryId, ownChoice: "yes", aboutMe: "yes", depth: UNPREVIEWED_BRIEF })],
     ["unshareSummaryAction", unshareSummaryAction, (summaryId) => ({ summaryId })],
     ["acknowledgeAction", acknowledgeAction, (consentId) => ({ consentId })],
     ["addSharedToPlanAction", addSharedToPlanAction, (consentId) => ({ consentId })],
@@ -225,7 +226,7 @@ describe("forged ids in forms", () => {
     const forged = name.startsWith("createSummaryAction") ? FORGED.filter((id) => id !== "") : FORGED;
     it.each(forged)("refuses the id %j with a message, and changes nothing", async (id) => {
       for (const who of ["author", "partner"] as const) {
-        signInAs(world[who]);
+        await signInAs(world[who]);
         const before = await footprint(t.db, world);
         const outcome = await post(action, fields(id));
         expect(outcome).toMatchObject({ kind: "returned", value: { status: "error", message: expect.any(String) } });
@@ -251,7 +252,7 @@ describe("oversize text and unknown choices", () => {
     ["response wish SHOUT", { responseWish: "SHOUT" }, "responseWish", "Choose how you would like your partner to respond."],
     ["reason REVENGE", { whyReasons: ["FEEL_CLOSER", "REVENGE"] }, "whyReasons", "Choose reasons from the list."],
   ])("a summary with %s is refused with a message on that field, and nothing is saved", async (_case, change, field, message) => {
-    signInAs(world.author);
+    await signInAs(world.author);
     const before = await footprint(t.db, world);
     for (const [action, extra] of [
       [createSummaryAction, {}],
@@ -264,7 +265,7 @@ describe("oversize text and unknown choices", () => {
   });
 
   it("a share at depth EVERYTHING is refused, and nothing is shared", async () => {
-    signInAs(world.author);
+    await signInAs(world.author);
     const before = await footprint(t.db, world);
     const outcome = await post(shareSummaryAction, { summaryId: world.summaryId!, ownChoice: "yes", aboutMe: "yes", depth: "EVERYTHING" });
     expect(outcome).toMatchObject({ kind: "returned", value: { status: "error", fieldErrors: { depth: ["Choose how much you want to share."] } } });
@@ -280,7 +281,7 @@ describe("oversize text and unknown choices", () => {
     ["a time that is not a time", setConversationTimeAction, { conversationAt: "next tuesday" }, "conversationAt", "Enter a date and time."],
     ["a time in 1850", setConversationTimeAction, { conversationAt: "1850-01-01T10:00" }, "conversationAt", "Enter a real date and time."],
   ])("the plan refuses %s with a message, and changes nothing", async (_case, action, fields, field, message) => {
-    signInAs(world.partner);
+    await signInAs(world.partner);
     const before = await footprint(t.db, world);
     expect(await post(action as Action, fields)).toMatchObject({ kind: "returned", value: { status: "error", fieldErrors: { [field]: [message] } } });
     expect(await footprint(t.db, world)).toEqual(before);
@@ -295,7 +296,7 @@ describe("withdrawn consents and repeated submits", () => {
     const before = await footprint(t.db, world);
     await expect(acknowledgeSharedItem(accessFor(t.db, world.partner), world.consentId!)).rejects.toThrow(NOT_AVAILABLE);
     await expect(addSharedItemToPlan(accessFor(t.db, world.partner), world.consentId!)).rejects.toThrow(NOT_AVAILABLE);
-    signInAs(world.partner);
+    await signInAs(world.partner);
     for (const action of [acknowledgeAction, addSharedToPlanAction, addSharedItemAction]) {
       expect(await post(action, { consentId: world.consentId! })).toMatchObject(refusedWith(NOT_AVAILABLE));
     }
@@ -311,7 +312,7 @@ describe("withdrawn consents and repeated submits", () => {
     const world = await buildWorld(t.db, "shared summary");
     await unshareSummary(accessFor(t.db, world.author), world.summaryId!);
     const before = await footprint(t.db, world);
-    signInAs(world.author);
+    await signInAs(world.author);
     expect(await post(unshareSummaryAction, { summaryId: world.summaryId! })).toMatchObject(
       refusedWith("This summary is not shared right now, so there is nothing to withdraw."),
     );
@@ -321,10 +322,10 @@ describe("withdrawn consents and repeated submits", () => {
   it("after the couple ends, nothing can be shared into it and its items cannot be touched", async () => {
     const world = await buildWorld(t.db, "after leaving the couple");
     const before = await footprint(t.db, world);
-    await expect(shareSummary(accessFor(t.db, world.author), { summaryId: world.summaryId!, ownChoice: "yes", aboutMe: "yes", depth: "BRIEF", reflectionNote: null })).rejects.toThrow(
+    await expect(shareAsPreviewed(accessFor(t.db, world.author), { summaryId: world.summaryId!, ownChoice: "yes", aboutMe: "yes", depth: "BRIEF", reflectionNote: null })).rejects.toThrow(
       "You are not linked with a partner.",
     );
-    signInAs(world.partner);
+    await signInAs(world.partner);
     expect(await post(acknowledgeAction, { consentId: world.consentId! })).toMatchObject(refusedWith(NOT_AVAILABLE));
     expect(await post(addTopicAction, { title: "Anything" })).toMatchObject(refusedWith("You are not linked with a partner."));
     expect(await post(addCheckInTemplateAction, {})).toMatchObject(refusedWith("You are not linked with a partner."));
@@ -335,14 +336,14 @@ describe("withdrawn consents and repeated submits", () => {
     const world = await buildWorld(t.db, "shared summary");
     await leaveCouple(accessFor(t.db, world.partner));
     const before = await footprint(t.db, world);
-    signInAs(world.author);
+    await signInAs(world.author);
     expect(await post(leaveCoupleAction, { confirm: "leave" })).toMatchObject(refusedWith("You are not linked with a partner."));
     expect(await footprint(t.db, world)).toEqual(before);
   });
 
   it("adding a shared item to the plan twice keeps one entry and says it is already there", async () => {
     const world = await buildWorld(t.db, "shared summary", { sharedOnPlan: false });
-    signInAs(world.partner);
+    await signInAs(world.partner);
     expect(await post(addSharedToPlanAction, { consentId: world.consentId! })).toMatchObject({ kind: "returned", value: { status: "ok" } });
     expect(await post(addSharedItemAction, { consentId: world.consentId! })).toMatchObject(refusedWith("This item is already on the plan."));
     expect(await t.db.planItem.count({ where: { consentId: world.consentId } })).toBe(1);

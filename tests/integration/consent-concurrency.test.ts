@@ -5,15 +5,16 @@
  * tests check the same invariants under whatever order the queue gives.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listSharedItems, shareSummary, unshareSummary } from "@/lib/data/consent";
+import { listSharedItems, unshareSummary } from "@/lib/data/consent";
 import { acceptInvite, createInvite, previewInvite } from "@/lib/data/couples";
 import { DomainError } from "@/lib/data/errors";
 import { addSharedItemToPlan, getPlan } from "@/lib/data/plan";
 import { deleteSummary } from "@/lib/data/summaries";
-import type { ShareReflection } from "@/lib/validation/summary";
+import type { UnboundReflection } from "../support/share";
 import { buildWorld, type World } from "../support/consent-world";
 import { createTestDb, type TestDb } from "../support/test-db";
 import { accessFor, createUser } from "../support/users";
+import { shareAsPreviewed } from "../support/share";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -60,7 +61,7 @@ async function expectConsistent(world: World) {
 }
 
 describe("one summary shared, unshared and planned at the same moment", () => {
-  const reflection = (summaryId: string, depth: ShareReflection["depth"]): ShareReflection => ({
+  const reflection = (summaryId: string, depth: UnboundReflection["depth"]): UnboundReflection => ({
     summaryId,
     ownChoice: "yes",
     aboutMe: "yes",
@@ -73,7 +74,7 @@ describe("one summary shared, unshared and planned at the same moment", () => {
     const author = accessFor(t.db, world.author);
     for (let round = 0; round < ROUNDS; round += 1) {
       const results = await Promise.allSettled([
-        shareSummary(author, reflection(world.summaryId!, round % 2 ? "BRIEF" : "HEADLINE")),
+        shareAsPreviewed(author, reflection(world.summaryId!, round % 2 ? "BRIEF" : "HEADLINE")),
         unshareSummary(author, world.summaryId!),
       ]);
       expectOnlyDomainRefusals(results);
@@ -87,11 +88,11 @@ describe("one summary shared, unshared and planned at the same moment", () => {
     const partner = accessFor(t.db, world.partner);
     for (let round = 0; round < ROUNDS; round += 1) {
       // Start each round shared and off the plan.
-      const { consentId } = await shareSummary(author, reflection(world.summaryId!, "BRIEF"));
+      const { consentId } = await shareAsPreviewed(author, reflection(world.summaryId!, "BRIEF"));
       await t.db.planItem.deleteMany({ where: { consentId } });
       const results = await Promise.allSettled([
         addSharedItemToPlan(partner, consentId),
-        round % 2 ? unshareSummary(author, world.summaryId!) : shareSummary(author, reflection(world.summaryId!, "HEADLINE")),
+        round % 2 ? unshareSummary(author, world.summaryId!) : shareAsPreviewed(author, reflection(world.summaryId!, "HEADLINE")),
         addSharedItemToPlan(author, consentId),
       ]);
       expectOnlyDomainRefusals(results);
@@ -106,7 +107,7 @@ describe("one summary shared and deleted at the same moment", () => {
       const world = await buildWorld(t.db, round % 2 ? "draft summary" : "edited after sharing");
       const author = accessFor(t.db, world.author);
       const share = { summaryId: world.summaryId!, ownChoice: "yes" as const, aboutMe: "yes" as const, depth: "BRIEF" as const, reflectionNote: null };
-      const results = await Promise.allSettled([shareSummary(author, share), deleteSummary(author, world.summaryId!)]);
+      const results = await Promise.allSettled([shareAsPreviewed(author, share), deleteSummary(author, world.summaryId!)]);
       expectOnlyDomainRefusals(results);
       expect(await t.db.summary.count({ where: { id: world.summaryId! } })).toBe(0);
       expect(await t.db.shareConsent.count({ where: { authorId: world.author.id, withdrawnAt: null } })).toBe(0);

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listSharedItems, shareSummary, unshareSummary, listMyConsentHistory } from "@/lib/data/consent";
+import { listSharedItems, unshareSummary, listMyConsentHistory } from "@/lib/data/consent";
 import { leaveCouple } from "@/lib/data/couples";
 import { addSharedItemToPlan, addTopics, getPlan, moveItem } from "@/lib/data/plan";
 import { createSummary, updateSummary } from "@/lib/data/summaries";
 import type { SummaryInput } from "@/lib/validation/summary";
 import { createCoupleAndStranger } from "../support/fixtures";
 import { createTestDb, type TestDb } from "../support/test-db";
+import { shareAsPreviewed } from "../support/share";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -30,9 +31,9 @@ describe("sharing a summary into the couple", () => {
     const { id } = await createSummary(author, draft);
     expect(await listSharedItems(partner)).toEqual([]);
 
-    const shared = await shareSummary(author, { summaryId: id, ownChoice: "yes", aboutMe: "yes", depth: "BRIEF", reflectionNote: null });
+    const shared = await shareAsPreviewed(author, { summaryId: id, ownChoice: "yes", aboutMe: "yes", depth: "BRIEF", reflectionNote: null });
     expect(shared.outcome).toBe("shared");
-    const again = await shareSummary(author, { summaryId: id, ownChoice: "yes", aboutMe: "yes", depth: "BRIEF", reflectionNote: null });
+    const again = await shareAsPreviewed(author, { summaryId: id, ownChoice: "yes", aboutMe: "yes", depth: "BRIEF", reflectionNote: null });
     expect(again).toEqual({ consentId: shared.consentId, outcome: "unchanged" });
 
     const seen = await listSharedItems(partner);
@@ -56,7 +57,7 @@ describe("sharing a summary into the couple", () => {
     expect((await listMyConsentHistory(author)).map((c) => c.withdrawalCause)).toEqual(["AUTHOR_UNSHARED"]);
     expect(await listMyConsentHistory(partner)).toEqual([]);
 
-    await shareSummary(author, { summaryId: id, ownChoice: "yes", aboutMe: "yes", depth: "HEADLINE", reflectionNote: null });
+    await shareAsPreviewed(author, { summaryId: id, ownChoice: "yes", aboutMe: "yes", depth: "HEADLINE", reflectionNote: null });
     expect((await listSharedItems(partner))[0]?.body).toBeNull();
     await leaveCouple(partner);
     expect(await listSharedItems(partner)).toEqual([]);

@@ -1,16 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/export/route";
-import type { CurrentUser } from "@/lib/auth/session";
-import { signInAs, signOut, useTestDb } from "../support/fake-session";
+import { signInAs, signOut, useTestDb } from "../support/browser";
 import { createTestDb, type TestDb } from "../support/test-db";
-import { createUser } from "../support/users";
+import { createUser, type TestUser } from "../support/users";
 
-vi.mock("@/lib/auth/session", () => import("../support/fake-session"));
-vi.mock("@/lib/db/client", () => import("../support/fake-session"));
+vi.mock("next/headers", () => import("../support/browser"));
+vi.mock("@/lib/db/client", () => import("../support/browser"));
 
 let t: TestDb;
-let author: CurrentUser;
-let stranger: CurrentUser;
+let author: TestUser;
+let stranger: TestUser;
 beforeAll(async () => {
   t = await createTestDb();
   useTestDb(t.db);
@@ -25,7 +24,7 @@ const request = () => GET(new Request("http://127.0.0.1:3000/api/export"), {});
 
 describe("GET /api/export", () => {
   it("downloads the signed-in user's own account and notes, never cached", async () => {
-    signInAs(author);
+    await signInAs(author);
     const response = await request();
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
@@ -36,7 +35,7 @@ describe("GET /api/export", () => {
   });
 
   it("gives another user only their own data", async () => {
-    signInAs(stranger);
+    await signInAs(stranger);
     const text = await (await request()).text();
     expect(text).toContain("Stranger's own");
     expect(text).not.toContain("Author's secret");

@@ -32,7 +32,8 @@ function recorded() {
 }
 
 describe("applying migrations", () => {
-  it("applies the whole history to an empty database, in order", async () => {
+  // Each migration replays through the WebAssembly engine: on a busy machine this takes a minute.
+  it("applies the whole history to an empty database, in order", { timeout: 120_000 }, async () => {
     expect(history.length).toBeGreaterThan(0);
     expect(await applyPendingMigrations(empty.factory)).toEqual(history);
     // The schema is really there: the app's tables answer.

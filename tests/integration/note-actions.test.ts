@@ -2,23 +2,22 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { revalidatePath } from "next/cache";
 import { createNoteAction, deleteNoteAction, updateNoteAction } from "@/app/notes/actions";
 import { IDLE } from "@/lib/actions/form-state";
-import type { CurrentUser } from "@/lib/auth/session";
-import { signInAs, signOut, useTestDb } from "../support/fake-session";
+import { signInAs, signOut, useTestDb } from "../support/browser";
 import { formData } from "../support/forms";
 import { outcomeOf } from "../support/next-control-flow";
 import { createTestDb, type TestDb } from "../support/test-db";
-import { createUser } from "../support/users";
+import { createUser, type TestUser } from "../support/users";
 
-vi.mock("@/lib/auth/session", () => import("../support/fake-session"));
-vi.mock("@/lib/db/client", () => import("../support/fake-session"));
+vi.mock("next/headers", () => import("../support/browser"));
+vi.mock("@/lib/db/client", () => import("../support/browser"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const NOT_FOUND = "This note does not exist, or it is not yours.";
 const MISSING_ID = "00000000-0000-4000-8000-000000000000";
 
 let t: TestDb;
-let author: CurrentUser;
-let stranger: CurrentUser;
+let author: TestUser;
+let stranger: TestUser;
 beforeAll(async () => {
   t = await createTestDb();
   useTestDb(t.db);
@@ -39,13 +38,13 @@ async function authorsNote() {
   });
 }
 
-function notesOf(user: CurrentUser) {
+function notesOf(user: TestUser) {
   return t.db.note.findMany({ where: { authorId: user.id }, orderBy: { createdAt: "asc" } });
 }
 
 describe("creating a note", () => {
   it("saves it for the signed-in user and opens it", async () => {
-    signInAs(author);
+    await signInAs(author);
     const before = (await notesOf(author)).length;
     const outcome = await outcomeOf(() => createNoteAction(IDLE, formData(fields)));
     const notes = await notesOf(author);
@@ -57,14 +56,14 @@ describe("creating a note", () => {
   });
 
   it("ignores a forged author field: the note is always the signed-in user's", async () => {
-    signInAs(stranger);
+    await signInAs(stranger);
     await outcomeOf(() => createNoteAction(IDLE, formData({ ...fields, title: "Forged", authorId: author.id })));
     expect((await notesOf(author)).map((n) => n.title)).not.toContain("Forged");
     expect((await notesOf(stranger)).map((n) => n.title)).toContain("Forged");
   });
 
   it("answers bad input with a message per field, keeps what was typed, and writes nothing", async () => {
-    signInAs(author);
+    await signInAs(author);
     const before = await t.db.note.count();
     const sent = { title: "   ", body: "b".repeat(20_001), workingOn: "w".repeat(501), sessionDate: "2026-02-30" };
     const state = await createNoteAction(IDLE, formData(sent));
@@ -84,7 +83,7 @@ describe("creating a note", () => {
   });
 
   it("treats a file sent in place of the title as a missing title", async () => {
-    signInAs(author);
+    await signInAs(author);
     const before = await t.db.note.count();
     const state = await createNoteAction(IDLE, formData({ ...fields, title: new Blob(["x"]) }));
     expect(state).toMatchObject({ status: "error", fieldErrors: { title: ["Give the note a title."] } });
@@ -101,7 +100,7 @@ describe("creating a note", () => {
 describe("editing a note", () => {
   it("saves the author's changes and opens the note", async () => {
     const note = await authorsNote();
-    signInAs(author);
+    await signInAs(author);
     const outcome = await outcomeOf(() => updateNoteAction(IDLE, formData({ id: note.id, ...fields, workingOn: "", sessionDate: "" })));
     expect(outcome).toEqual({ kind: "redirect", url: `/notes/${note.id}?saved=1` });
     expect(await t.db.note.findUnique({ where: { id: note.id } })).toMatchObject({
@@ -114,7 +113,7 @@ describe("editing a note", () => {
 
   it("gives a stranger the same not-found as a missing note, and changes nothing", async () => {
     const note = await authorsNote();
-    signInAs(stranger);
+    await signInAs(stranger);
     const theirs = await updateNoteAction(IDLE, formData({ id: note.id, ...fields }));
     const missing = await updateNoteAction(IDLE, formData({ id: MISSING_ID, ...fields }));
     expect(theirs).toEqual({ status: "error", message: NOT_FOUND, fieldErrors: {}, values: {} });
@@ -125,14 +124,14 @@ describe("editing a note", () => {
 
   it.each(["not-a-uuid", "1 OR 1=1", "", `${MISSING_ID}x`])("answers the forged id %j with not-found", async (id) => {
     const note = await authorsNote();
-    signInAs(author);
+    await signInAs(author);
     expect(await updateNoteAction(IDLE, formData({ id, ...fields }))).toMatchObject({ status: "error", message: NOT_FOUND });
     expect(await t.db.note.findUnique({ where: { id: note.id } })).toEqual(note);
   });
 
   it("refuses bad input from the author with field errors and changes nothing", async () => {
     const note = await authorsNote();
-    signInAs(author);
+    await signInAs(author);
     const state = await updateNoteAction(IDLE, formData({ id: note.id, ...fields, title: "", sessionDate: "2026-11-31" }));
     expect(state).toMatchObject({
       status: "error",
@@ -143,7 +142,7 @@ describe("editing a note", () => {
 
   it("refuses a request without a note id and changes nothing", async () => {
     const note = await authorsNote();
-    signInAs(author);
+    await signInAs(author);
     expect(await updateNoteAction(IDLE, formData(fields))).toMatchObject({ status: "error" });
     expect(await t.db.note.findUnique({ where: { id: note.id } })).toEqual(note);
   });
@@ -161,7 +160,7 @@ describe("editing a note", () => {
 describe("deleting a note", () => {
   it("deletes the author's note and returns to the list", async () => {
     const note = await authorsNote();
-    signInAs(author);
+    await signInAs(author);
     expect(await outcomeOf(() => deleteNoteAction(IDLE, formData({ id: note.id })))).toEqual({
       kind: "redirect",
       url: "/notes?deleted=1",
@@ -172,7 +171,7 @@ describe("deleting a note", () => {
 
   it("gives a stranger the same not-found as a missing note, and deletes nothing", async () => {
     const note = await authorsNote();
-    signInAs(stranger);
+    await signInAs(stranger);
     const theirs = await deleteNoteAction(IDLE, formData({ id: note.id }));
     expect(theirs).toEqual({ status: "error", message: NOT_FOUND, fieldErrors: {}, values: {} });
     expect(await deleteNoteAction(IDLE, formData({ id: MISSING_ID }))).toEqual(theirs);
@@ -181,7 +180,7 @@ describe("deleting a note", () => {
 
   it("answers a forged id with not-found and deletes nothing", async () => {
     const before = await t.db.note.count();
-    signInAs(author);
+    await signInAs(author);
     expect(await deleteNoteAction(IDLE, formData({ id: "../../etc" }))).toMatchObject({ status: "error", message: NOT_FOUND });
     expect(await deleteNoteAction(IDLE, formData({}))).toMatchObject({ status: "error" });
     expect(await t.db.note.count()).toBe(before);

@@ -4,19 +4,18 @@ import type { ReactElement } from "react";
 import EditNotePage from "@/app/notes/[id]/edit/page";
 import NotePage from "@/app/notes/[id]/page";
 import NotesPage from "@/app/notes/page";
-import type { CurrentUser } from "@/lib/auth/session";
-import { signInAs, signOut, useTestDb } from "../support/fake-session";
+import { signInAs, signOut, useTestDb } from "../support/browser";
 import { outcomeOf } from "../support/next-control-flow";
 import { createTestDb, type TestDb } from "../support/test-db";
-import { createUser } from "../support/users";
+import { createUser, type TestUser } from "../support/users";
 
-vi.mock("@/lib/auth/session", () => import("../support/fake-session"));
-vi.mock("@/lib/db/client", () => import("../support/fake-session"));
+vi.mock("next/headers", () => import("../support/browser"));
+vi.mock("@/lib/db/client", () => import("../support/browser"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 let t: TestDb;
-let author: CurrentUser;
-let stranger: CurrentUser;
+let author: TestUser;
+let stranger: TestUser;
 let noteId: string;
 beforeAll(async () => {
   t = await createTestDb();
@@ -43,7 +42,7 @@ const pages = {
 
 describe.each(Object.entries(pages))("%s", (_name, page) => {
   it("shows the note to its author", async () => {
-    signInAs(author);
+    await signInAs(author);
     const html = renderToStaticMarkup(await page(noteId));
     expect(html).toContain("What my father said");
     expect(html).toContain("A private paragraph.");
@@ -51,12 +50,12 @@ describe.each(Object.entries(pages))("%s", (_name, page) => {
   });
 
   it("is a plain not-found for another signed-in user who knows the id", async () => {
-    signInAs(stranger);
+    await signInAs(stranger);
     expect(await outcomeOf(() => page(noteId))).toEqual({ kind: "not-found" });
   });
 
   it.each(["not-a-uuid", "00000000-0000-4000-8000-000000000000", `${"' OR 1=1 --"}`])("is not-found for the forged id %j", async (id) => {
-    signInAs(author);
+    await signInAs(author);
     expect(await outcomeOf(() => page(id))).toEqual({ kind: "not-found" });
   });
 
@@ -67,7 +66,7 @@ describe.each(Object.entries(pages))("%s", (_name, page) => {
 });
 
 it("the note page confirms a save only when told one happened", async () => {
-  signInAs(author);
+  await signInAs(author);
   const saved = await NotePage({ params: Promise.resolve({ id: noteId }), searchParams: Promise.resolve({ saved: "1" }) });
   const plain = await NotePage({ params: Promise.resolve({ id: noteId }), searchParams: Promise.resolve({}) });
   expect(renderToStaticMarkup(saved)).toContain("Saved. Only you can see this note.");
@@ -75,7 +74,7 @@ it("the note page confirms a save only when told one happened", async () => {
 });
 
 it("the edit page fills the form with the note's current values", async () => {
-  signInAs(author);
+  await signInAs(author);
   const html = renderToStaticMarkup(await EditNotePage({ params: Promise.resolve({ id: noteId }) }));
   expect(html).toMatch(/name="title"[^>]*value="What my father said"|value="What my father said"[^>]*name="title"/);
   expect(html).toMatch(/value="2026-11-18"/);
@@ -86,14 +85,14 @@ describe("the list of notes", () => {
   const list = () => NotesPage({ searchParams: Promise.resolve({}) });
 
   it("shows the author their note", async () => {
-    signInAs(author);
+    await signInAs(author);
     const html = renderToStaticMarkup(await list());
     expect(html).toContain("What my father said");
     expect(html).toContain(`/notes/${noteId}`);
   });
 
   it("shows another user an empty space, with no trace of the author's note", async () => {
-    signInAs(stranger);
+    await signInAs(stranger);
     const html = renderToStaticMarkup(await list());
     expect(html).toContain("Nothing here yet");
     expect(html).not.toContain("What my father said");

@@ -11,12 +11,12 @@ import SharedPage from "@/app/shared/page";
 import { listSharedItems } from "@/lib/data/consent";
 import { getPlan } from "@/lib/data/plan";
 import { buildWorld, type World } from "../support/consent-world";
-import { signInAs } from "../support/fake-session";
+import { signInAs } from "../support/browser";
 import { setUpEdgeTestDb } from "../support/edge-test-db";
 import { accessFor } from "../support/users";
 
-vi.mock("@/lib/auth/session", () => import("../support/fake-session"));
-vi.mock("@/lib/db/client", () => import("../support/fake-session"));
+vi.mock("next/headers", () => import("../support/browser"));
+vi.mock("@/lib/db/client", () => import("../support/browser"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const t = setUpEdgeTestDb();
@@ -120,7 +120,7 @@ describe("the plan loads in a fixed number of queries", () => {
   it("the plan page, rendered, issues the same number of statements for 5 items as for 500", async () => {
     const counts = [];
     for (const world of [small, large]) {
-      signInAs(world.author);
+      await signInAs(world.author);
       counts.push(await countQueries(async () => renderToStaticMarkup(await PlanPage())));
     }
     expect(counts[0]).toBeGreaterThan(0);
@@ -132,7 +132,7 @@ describe("the plan loads in a fixed number of queries", () => {
     const pages = [];
     for (const world of [small, large]) {
       data.push(await countQueries(() => listSharedItems(accessFor(t.db, world.partner))));
-      signInAs(world.partner);
+      await signInAs(world.partner);
       pages.push(await countQueries(async () => renderToStaticMarkup(await SharedPage())));
     }
     expect(data[1]).toBe(data[0]);

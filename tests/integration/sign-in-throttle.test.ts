@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { authenticate } from "@/lib/auth/accounts";
-import { THROTTLE_POLICY, lockedUntil, recordFailure } from "@/lib/auth/throttle";
+import { RATE_LIMITS } from "@/lib/limits/rate-limits";
 import { createTestDb, type TestDb } from "../support/test-db";
 import { cheapPasswordHash } from "../support/users";
 
@@ -11,103 +11,135 @@ beforeAll(async () => {
   passwordHash = await cheapPasswordHash(PASSWORD);
 });
 afterAll(() => t.close());
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 const PASSWORD = "the right password";
-const START = new Date("2026-11-20T09:00:00.000Z");
-const minutes = (n: number) => new Date(START.getTime() + n * 60_000);
+const PAIR = RATE_LIMITS["sign-in-pair"];
+const ACCOUNT = RATE_LIMITS["sign-in-account"];
+const ADDRESS = RATE_LIMITS["sign-in-address"];
 
 let counter = 0;
-/** A fresh account (and a fresh client address) per test, so tests never share counters. */
+/** A fresh account, the owner's own address, and a stranger's, per test, so tests never share counters. */
 async function freshAccount() {
   counter += 1;
   const email = `throttle-${counter}@example.com`;
   await t.db.user.create({ data: { email, displayName: `User ${counter}`, passwordHash } });
-  return { email, address: `192.0.2.${counter}` };
+  return { email, owner: `192.0.2.${counter}`, stranger: `198.51.100.${counter}` };
 }
 
-function attempt(email: string, password: string, now: Date, clientAddress: string | null = null) {
-  return authenticate(t.db, { email, password, clientAddress }, now);
+function attempt(email: string, password: string, clientAddress: string | null) {
+  return authenticate(t.db, { email, password, clientAddress });
 }
 
-async function failTimes(times: number, email: string, now: Date, clientAddress: string | null = null) {
+async function failTimes(times: number, email: string, clientAddress: string | null) {
   for (let i = 0; i < times; i += 1) {
-    expect(await attempt(email, "a wrong guess", now, clientAddress)).toEqual({ ok: false, reason: "wrong-credentials" });
+    expect(await attempt(email, "a wrong guess", clientAddress)).toEqual({ ok: false, reason: "wrong-credentials" });
   }
 }
 
-describe("per-account throttle", () => {
-  it("after five wrong passwords, even the right one is refused until the lock ends", async () => {
-    const { email } = await freshAccount();
-    await failTimes(THROTTLE_POLICY.maxFailures.email, email, START);
+/** Moves the clock (Date only: the database and its driver keep real timers). */
+function clockAt(time: Date) {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(time);
+}
 
-    const locked = await attempt(email, PASSWORD, minutes(1));
-    expect(locked).toEqual({ ok: false, reason: "throttled", retryAt: expect.any(Date) });
-    if (locked.ok || locked.reason !== "throttled") throw new Error("expected a lock");
-    expect(locked.retryAt.getTime()).toBeGreaterThan(minutes(1).getTime());
-    expect(locked.retryAt).toEqual(new Date(START.getTime() + THROTTLE_POLICY.lockMs));
+describe("one address guessing one account", () => {
+  it("after five wrong passwords, that address is refused even the right one, with a time to try again", async () => {
+    const { email, stranger } = await freshAccount();
+    await failTimes(PAIR.points, email, stranger);
 
-    expect((await attempt(email, PASSWORD, new Date(locked.retryAt.getTime() - 1))).ok).toBe(false);
-    expect((await attempt(email, PASSWORD, locked.retryAt)).ok).toBe(true);
+    const refused = await attempt(email, PASSWORD, stranger);
+    expect(refused).toEqual({ ok: false, reason: "throttled", retryAt: expect.any(Date) });
+    if (refused.ok || refused.reason !== "throttled") throw new Error("expected a refusal");
+    const waitMs = refused.retryAt.getTime() - Date.now();
+    expect(waitMs).toBeGreaterThan(14 * 60_000);
+    expect(waitMs).toBeLessThanOrEqual(PAIR.duration * 1000 + 1000);
   });
 
-  it("four wrong passwords do not lock the account", async () => {
-    const { email } = await freshAccount();
-    await failTimes(THROTTLE_POLICY.maxFailures.email - 1, email, START);
-    expect((await attempt(email, PASSWORD, START)).ok).toBe(true);
+  it("the owner still signs in from their own address while a stranger is refused from another", async () => {
+    const { email, owner, stranger } = await freshAccount();
+    await failTimes(PAIR.points, email, stranger);
+    expect(await attempt(email, PASSWORD, stranger)).toMatchObject({ ok: false, reason: "throttled" });
+
+    expect((await attempt(email, PASSWORD, owner)).ok).toBe(true);
+    // Going on with the attack changes nothing for the owner.
+    expect(await attempt(email, "another guess", stranger)).toMatchObject({ ok: false, reason: "throttled" });
+    expect((await attempt(email, PASSWORD, owner)).ok).toBe(true);
   });
 
-  it("a successful sign-in forgets the account's earlier failures", async () => {
-    const { email } = await freshAccount();
-    await failTimes(4, email, START);
-    expect((await attempt(email, PASSWORD, START)).ok).toBe(true);
-    await failTimes(4, email, minutes(1));
-    expect((await attempt(email, PASSWORD, minutes(2))).ok).toBe(true);
+  it("four wrong passwords do not stop the right one", async () => {
+    const { email, owner } = await freshAccount();
+    await failTimes(PAIR.points - 1, email, owner);
+    expect((await attempt(email, PASSWORD, owner)).ok).toBe(true);
   });
 
-  it("failures older than the window no longer count", async () => {
-    const { email } = await freshAccount();
-    await failTimes(4, email, START);
-    await failTimes(4, email, new Date(START.getTime() + THROTTLE_POLICY.windowMs + 1));
-    expect((await attempt(email, PASSWORD, new Date(START.getTime() + THROTTLE_POLICY.windowMs + 2))).ok).toBe(true);
+  it("a successful sign-in starts the count again", async () => {
+    const { email, owner } = await freshAccount();
+    await failTimes(PAIR.points - 1, email, owner);
+    expect((await attempt(email, PASSWORD, owner)).ok).toBe(true);
+    await failTimes(PAIR.points - 1, email, owner);
+    expect((await attempt(email, PASSWORD, owner)).ok).toBe(true);
   });
 
-  it("locks an unknown email exactly as it locks a real one, so the lock reveals nothing", async () => {
-    const { email } = await freshAccount();
-    const unknown = "nobody-here@example.com";
-    await failTimes(5, email, START);
-    await failTimes(5, unknown, START);
-    expect(await attempt(unknown, PASSWORD, minutes(1))).toEqual(await attempt(email, PASSWORD, minutes(1)));
+  it("the refusal ends when the window does", async () => {
+    const start = new Date();
+    const { email, stranger } = await freshAccount();
+    await failTimes(PAIR.points, email, stranger);
+    clockAt(new Date(start.getTime() + PAIR.duration * 1000 - 60_000));
+    expect(await attempt(email, PASSWORD, stranger)).toMatchObject({ ok: false, reason: "throttled" });
+    clockAt(new Date(start.getTime() + PAIR.duration * 1000 + 60_000));
+    expect((await attempt(email, PASSWORD, stranger)).ok).toBe(true);
   });
 
-  it("failures recorded at the same moment all count", async () => {
-    const key = { kind: "email" as const, value: "concurrent@example.com" };
-    await Promise.all(Array.from({ length: 4 }, () => recordFailure(t.db, [key], START)));
-    expect(await t.db.signInThrottle.findUnique({ where: { key: "email:concurrent@example.com" } })).toMatchObject({ failures: 4 });
-    expect(await lockedUntil(t.db, [key], START)).toBeNull();
+  it("refuses an unknown email exactly as a real one, so the refusal reveals nothing", async () => {
+    const { email, stranger } = await freshAccount();
+    const unknown = `nobody-${counter}@example.com`;
+    await failTimes(PAIR.points, email, stranger);
+    await failTimes(PAIR.points, unknown, stranger);
+    const [real, missing] = [await attempt(email, PASSWORD, stranger), await attempt(unknown, PASSWORD, stranger)];
+    expect(missing).toEqual({ ...real, retryAt: expect.any(Date) });
+  });
 
-    await Promise.all(Array.from({ length: 3 }, () => recordFailure(t.db, [key], START)));
-    expect(await lockedUntil(t.db, [key], START)).toEqual(new Date(START.getTime() + THROTTLE_POLICY.lockMs));
+  it("counts simultaneous guesses atomically: of 30 at once, exactly five reach the password check", async () => {
+    const { email, stranger } = await freshAccount();
+    const results = await Promise.all(Array.from({ length: 30 }, () => attempt(email, "a wrong guess", stranger)));
+    expect(results.filter((result) => !result.ok && result.reason === "wrong-credentials")).toHaveLength(PAIR.points);
+    expect(results.filter((result) => !result.ok && result.reason === "throttled")).toHaveLength(30 - PAIR.points);
   });
 });
 
-describe("per-address throttle", () => {
-  it("thirty failures from one address, across different emails, lock that address for every account", async () => {
-    const { email, address } = await freshAccount();
-    const others = await Promise.all(Array.from({ length: THROTTLE_POLICY.maxFailures.ip }, freshAccount));
-    for (const other of others) await failTimes(1, other.email, START, address);
-    expect(await attempt(email, PASSWORD, minutes(1), address)).toMatchObject({ ok: false, reason: "throttled" });
-    // The account itself is not locked: from another address, its owner gets in.
-    expect((await attempt(email, PASSWORD, minutes(1), "198.51.100.1")).ok).toBe(true);
-    // The address's lock ends too.
-    expect((await attempt(email, PASSWORD, minutes(16), address)).ok).toBe(true);
+describe("many addresses guessing one account", () => {
+  it("slows every address the account has not signed in from, while the owner's own address stays open", async () => {
+    const { email, owner } = await freshAccount();
+    expect((await attempt(email, PASSWORD, owner)).ok).toBe(true);
+
+    // Four guesses from each of many addresses, below each address's own limit.
+    const guessers = Array.from({ length: ACCOUNT.points / 4 }, (_, i) => `203.0.113.${i + 1}`);
+    for (const guesser of guessers) await failTimes(4, email, guesser);
+
+    expect(await attempt(email, "a wrong guess", "203.0.113.200")).toMatchObject({ ok: false, reason: "throttled" });
+    expect(await attempt(email, PASSWORD, "203.0.113.201")).toMatchObject({ ok: false, reason: "throttled" });
+    expect((await attempt(email, PASSWORD, owner)).ok).toBe(true);
   });
 
-  it("a successful sign-in does not reset the address's count", async () => {
-    const { email, address } = await freshAccount();
-    const others = await Promise.all(Array.from({ length: THROTTLE_POLICY.maxFailures.ip }, freshAccount));
-    for (const other of others.slice(1)) await failTimes(1, other.email, START, address);
-    expect((await attempt(email, PASSWORD, START, address)).ok).toBe(true);
-    await failTimes(1, others[0]!.email, START, address);
-    expect(await attempt(email, PASSWORD, minutes(1), address)).toMatchObject({ ok: false, reason: "throttled" });
+  it("an IPv6 guesser counts by its /64 network, so stepping through its addresses does not help", async () => {
+    const { email } = await freshAccount();
+    for (let i = 1; i <= PAIR.points; i += 1) await failTimes(1, email, `2001:db8:${counter}:1::${i.toString(16)}`);
+    expect(await attempt(email, PASSWORD, `2001:db8:${counter}:1::ffff`)).toMatchObject({ ok: false, reason: "throttled" });
+    expect((await attempt(email, PASSWORD, `2001:db8:${counter}:2::1`)).ok).toBe(true);
+  });
+});
+
+describe("one address guessing many accounts", () => {
+  it("is refused for every account once its failures pass the address's limit; other addresses are not", async () => {
+    const { email, owner, stranger } = await freshAccount();
+    const targets = Array.from({ length: ADDRESS.points / 5 }, (_, i) => `sprayed-${counter}-${i}@example.com`);
+    await t.db.user.createMany({ data: targets.map((target) => ({ email: target, displayName: "Target", passwordHash })) });
+    for (const target of targets) await failTimes(5, target, stranger);
+
+    expect(await attempt(email, PASSWORD, stranger)).toMatchObject({ ok: false, reason: "throttled" });
+    expect((await attempt(email, PASSWORD, owner)).ok).toBe(true);
   });
 });

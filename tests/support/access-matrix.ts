@@ -17,7 +17,7 @@ import {
   type World,
   type WorldOptions,
 } from "./consent-world";
-import { signInAs, signOut } from "./fake-session";
+import { signInAs, signOut, useTestDb as handToBrowser } from "./browser";
 import { outcomeOf } from "./next-control-flow";
 
 /**
@@ -118,9 +118,11 @@ const WHO: Record<Actor, string> = {
   "signed-out": "a signed-out visitor",
 };
 
-function actAs(world: World, actor: Actor): void {
+/** Signs the test browser in as the actor (edge entry points read it; data-layer ones are handed the actor directly). */
+async function actAs(db: Db, world: World, actor: Actor): Promise<void> {
+  handToBrowser(db);
   if (actor === "signed-out") signOut();
-  else signInAs(world[actor]);
+  else await signInAs(world[actor]);
 }
 
 /** Builds worlds on demand; worlds that no test changes are shared between cells. */
@@ -206,7 +208,7 @@ export function readMatrix(options: { db: () => Db; actors: readonly Actor[]; en
           it(readTitle(actor, state, expectation), async () => {
             const world = await worlds.shared(state);
             const call = { db: options.db(), world, actor, target: targetId(world, entry.target) };
-            actAs(world, actor);
+            await actAs(call.db, world, actor);
             const outcome = await entry.run(call);
             expect(outcome.kind, JSON.stringify(outcome).slice(0, 500)).toBe(kindOf(expectation));
             if (expectation.kind === "shows" && outcome.kind === "shown") {
@@ -217,7 +219,7 @@ export function readMatrix(options: { db: () => Db; actors: readonly Actor[]; en
             if (expectation.kind === "unauthorized") expect(outcome).toMatchObject({ status: 401 });
             // A refusal must not tell the item apart from one that does not exist.
             if (actor !== "author" && entry.target !== "none" && expectation.kind !== "shows") {
-              actAs(world, actor);
+              await actAs(call.db, world, actor);
               const missing = await entry.run({ ...call, target: randomUUID() });
               expect(outcome).toEqual(missing);
             }
@@ -272,7 +274,7 @@ export function writeMatrix(options: { db: () => Db; actors: readonly Actor[]; e
             const call = { db, world, actor, target: targetId(world, entry.target) };
             const before = await footprint(db, world);
             const effectBefore = await entry.effect(db, world, call.target);
-            actAs(world, actor);
+            await actAs(call.db, world, actor);
             const outcome = await entry.run(call);
             const missing = actor !== "author" && expectation !== "changes" ? await entry.run({ ...call, target: randomUUID() }) : null;
             const after = await footprint(db, world);

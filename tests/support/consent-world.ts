@@ -1,13 +1,13 @@
 import { randomBytes } from "node:crypto";
-import type { CurrentUser } from "@/lib/auth/session";
-import { shareSummary, unshareSummary } from "@/lib/data/consent";
+import { unshareSummary } from "@/lib/data/consent";
 import { acceptInvite, createInvite, leaveCouple } from "@/lib/data/couples";
 import { createNote } from "@/lib/data/notes";
 import { addSharedItemToPlan, addTopics } from "@/lib/data/plan";
 import { createSummary, updateSummary } from "@/lib/data/summaries";
 import type { Db } from "@/lib/db/types";
 import type { SummaryInput } from "@/lib/validation/summary";
-import { accessFor, createUser } from "./users";
+import { accessFor, createUser, type TestUser } from "./users";
+import { shareAsPreviewed } from "./share";
 
 /**
  * A couple (author and partner), a stranger in a couple of their own (so couple-scoped checks
@@ -54,9 +54,9 @@ export const WHOLE_NOTE: readonly SecretName[] = ["noteTitle", "noteBody", "note
 
 export type World = {
   state: ItemState;
-  author: CurrentUser;
-  partner: CurrentUser;
-  stranger: CurrentUser;
+  author: TestUser;
+  partner: TestUser;
+  stranger: TestUser;
   coupleId: string;
   /** The stranger's own couple, with someone the test never acts as. */
   strangerCoupleId: string;
@@ -129,7 +129,7 @@ export async function buildWorld(db: Db, state: ItemState, options: WorldOptions
   Object.assign(world.secrets, { summaryId, draftTitle: `DRAFTTITLE${tag}`, draftBody: `DRAFTBODY${tag}` });
   if (state === "draft summary") return world;
 
-  const { consentId } = await shareSummary(asAuthor, {
+  const { consentId } = await shareAsPreviewed(asAuthor, {
     summaryId,
     ownChoice: "yes",
     aboutMe: "yes",

@@ -44,7 +44,7 @@ export async function createCouples(
   });
   const users = couples.flatMap((couple) => couple.members);
   await db.user.createMany({
-    data: users.map((user) => ({ id: user.id, email: user.email, displayName: "Partner", passwordHash: "not-a-password-hash" })),
+    data: users.map((user) => ({ id: user.id, email: user.email, displayName: "Partner", passwordHash: "not-a-password-hash", emailVerifiedAt: new Date() })),
   });
   await db.couple.createMany({ data: couples.map((couple) => ({ id: couple.coupleId })) });
   await db.coupleMember.createMany({

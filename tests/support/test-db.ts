@@ -7,7 +7,7 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { inject } from "vitest";
 import type { KeyEncryptionKeys } from "@/lib/crypto/key-encryption-keys";
-import { openAdapter } from "@/lib/db/adapter";
+import { openAdapter, type PostgresBounds } from "@/lib/db/adapter";
 import { createDbClient } from "@/lib/db/create-client";
 import type { Db } from "@/lib/db/types";
 import { databaseUrl, type TestDatabaseKind } from "./database-kind";
@@ -42,8 +42,11 @@ function countingClient(factory: ReturnType<typeof openAdapter>["factory"]) {
   return { db, queries };
 }
 
-/** A fresh, migrated database of this project's kind, for one test file. */
-export async function createTestDb(): Promise<TestDb> {
+/**
+ * A fresh, migrated database of this project's kind, for one test file. `postgresBounds`
+ * shortens the server's waits (time-outs) for tests of those waits.
+ */
+export async function createTestDb(options: { postgresBounds?: Partial<PostgresBounds> } = {}): Promise<TestDb> {
   const kind = kindOfThisProject();
   if (kind === "pglite") {
     const snapshot = new Blob([readFileSync(inject("pgliteSnapshotPath"))]);
@@ -73,7 +76,7 @@ export async function createTestDb(): Promise<TestDb> {
   await admin.connect();
   await createFromTemplate(admin, database, template.database);
   const url = databaseUrl(template.serverUrl, database);
-  const opened = openAdapter({ kind: "postgres", url });
+  const opened = openAdapter({ kind: "postgres", url, bounds: options.postgresBounds });
   const { db, queries } = countingClient(opened.factory);
   const others: { db: Db; close: () => Promise<void> }[] = [];
   return {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NoteForm } from "@/components/notes/note-form";
@@ -19,6 +20,7 @@ export default async function NewNotePage() {
         action={createNoteAction}
         initial={{ title: "", body: "", workingOn: "", sessionDate: "" }}
         submitLabel="Save note"
+        formKey={randomUUID()}
       />
     </div>
   );

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SummaryForm } from "@/components/summaries/summary-form";
@@ -43,6 +44,7 @@ export default async function NewSummaryPage({ searchParams }: Props) {
           responseWish: "",
         }}
         submitLabel="Save draft"
+        formKey={randomUUID()}
       />
     </div>
   );

@@ -1,7 +1,7 @@
 /**
  * Access matrix, server actions: every action that changes an item, called as a form post
  * would call it, for the author, the partner, a stranger and a signed-out visitor, in every
- * item state. The session is faked (tests/support/fake-session.ts); everything below it is real.
+ * item state. Sessions are real (tests/support/browser.ts mints next-auth tokens); everything below them is real too.
  */
 import { vi } from "vitest";
 import { deleteNoteAction, updateNoteAction } from "@/app/notes/actions";
@@ -19,10 +19,12 @@ import type { Db } from "@/lib/db/types";
 import { actionResult, writeMatrix, type Call, type WriteExpectation } from "../../support/access-matrix";
 import { ACTORS, type Actor, type ItemState, type World } from "../../support/consent-world";
 import { setUpEdgeTestDb } from "../../support/edge-test-db";
+import { postedDepthFor } from "../../support/share";
+import { accessFor } from "../../support/users";
 import * as expectations from "./expectations";
 
-vi.mock("@/lib/auth/session", () => import("../../support/fake-session"));
-vi.mock("@/lib/db/client", () => import("../../support/fake-session"));
+vi.mock("next/headers", () => import("../../support/browser"));
+vi.mock("@/lib/db/client", () => import("../../support/browser"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const t = setUpEdgeTestDb();
@@ -97,7 +99,11 @@ writeMatrix({
     {
       name: "shareSummaryAction",
       target: "summary",
-      run: (call) => post(shareSummaryAction, { summaryId: call.target, ownChoice: "yes", aboutMe: "yes", depth: "BRIEF" }),
+      // The depth as the author's own share step would post it: only who is asking can make it fail.
+      run: async (call) => {
+        const depth = await postedDepthFor(accessFor(call.db, call.world.author), call.target, "BRIEF");
+        return post(shareSummaryAction, { summaryId: call.target, ownChoice: "yes", aboutMe: "yes", depth });
+      },
       expected: expectations.share,
       effect: activeConsent,
     },

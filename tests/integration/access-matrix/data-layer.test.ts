@@ -9,7 +9,6 @@ import {
   acknowledgeSharedItem,
   listMyConsentHistory,
   listSharedItems,
-  shareSummary,
   unshareSummary,
 } from "@/lib/data/consent";
 import { exportMyData } from "@/lib/data/export";
@@ -34,6 +33,7 @@ import { SIGNED_IN_ACTORS, SNAPSHOT, WHOLE_NOTE, isActive, type Actor, type Item
 import { createTestDb, type TestDb } from "../../support/test-db";
 import { accessFor } from "../../support/users";
 import * as expectations from "./expectations";
+import { shareAsPreviewed } from "../../support/share";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -168,7 +168,7 @@ writeMatrix({
     {
       name: "shareSummary",
       target: "summary",
-      run: (call) => dataWrite(() => shareSummary(as(call), reflection(call.target))),
+      run: (call) => dataWrite(() => shareAsPreviewed(as(call), reflection(call.target))),
       expected: expectations.share,
       effect: effects.activeConsent,
     },

@@ -38,8 +38,8 @@ import { ACTORS, SNAPSHOT, WHOLE_NOTE, isActive, type Actor, type ItemState } fr
 import { setUpEdgeTestDb } from "../../support/edge-test-db";
 import * as expectations from "./expectations";
 
-vi.mock("@/lib/auth/session", () => import("../../support/fake-session"));
-vi.mock("@/lib/db/client", () => import("../../support/fake-session"));
+vi.mock("next/headers", () => import("../../support/browser"));
+vi.mock("@/lib/db/client", () => import("../../support/browser"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const t = setUpEdgeTestDb();

@@ -11,7 +11,7 @@ import { leaveCoupleAction } from "@/app/couple/actions";
 import { shareSummaryAction, unshareSummaryAction } from "@/app/summaries/actions";
 import { IDLE } from "@/lib/actions/form-state";
 import { WITHDRAWAL_NOTICE } from "@/lib/content/guidance";
-import { listMyConsentHistory, listSharedItems, shareSummary, unshareSummary } from "@/lib/data/consent";
+import { listMyConsentHistory, listSharedItems, unshareSummary } from "@/lib/data/consent";
 import { acceptInvite, createInvite, leaveCouple } from "@/lib/data/couples";
 import { createNote, updateNote } from "@/lib/data/notes";
 import { addSharedItemToPlan, getPlan, removeFromPlan } from "@/lib/data/plan";
@@ -19,14 +19,15 @@ import { createSummary, deleteSummary, getSummary, listSummaries, updateSummary 
 import type { SummaryInput } from "@/lib/validation/summary";
 import { pageResult } from "../../support/access-matrix";
 import { buildWorld, footprint, type World } from "../../support/consent-world";
-import { signInAs } from "../../support/fake-session";
+import { signInAs } from "../../support/browser";
 import { outcomeOf } from "../../support/next-control-flow";
 import { allTextReachableBy, everythingReachableBy } from "../../support/reachable";
 import { setUpEdgeTestDb } from "../../support/edge-test-db";
 import { accessFor, createUser } from "../../support/users";
+import { postedDepthFor, shareAsPreviewed, UNPREVIEWED_BRIEF } from "../../support/share";
 
-vi.mock("@/lib/auth/session", () => import("../../support/fake-session"));
-vi.mock("@/lib/db/client", () => import("../../support/fake-session"));
+vi.mock("next/headers", () => import("../../support/browser"));
+vi.mock("@/lib/db/client", () => import("../../support/browser"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const t = setUpEdgeTestDb();
@@ -86,7 +87,7 @@ describe("C1: content reaches the partner only through an explicit share of that
     const world = await buildWorld(t.db, "private note");
     const ids = [];
     for (const title of ["First thought", "Second thought", "Third thought"]) ids.push((await createSummary(asAuthor(world), summary(title))).id);
-    await shareSummary(asAuthor(world), reflection(ids[1]!));
+    await shareAsPreviewed(asAuthor(world), reflection(ids[1]!));
     expect(await titlesSeenBy(world, "partner")).toEqual(["Second thought"]);
     const reachable = await allTextReachableBy(t.db, world.partner);
     expect(reachable).toContain("Second thought");
@@ -104,10 +105,10 @@ describe("C1: content reaches the partner only through an explicit share of that
     const world = await buildWorld(t.db, "private note");
     const first = (await createSummary(asAuthor(world), summary("One"))).id;
     const second = (await createSummary(asAuthor(world), summary("Two"))).id;
-    signInAs(world.author);
+    await signInAs(world.author);
     const before = await footprint(t.db, world);
     const outcome = await outcomeOf(() =>
-      shareSummaryAction(IDLE, form({ summaryId: [first, second], ownChoice: "yes", aboutMe: "yes", depth: "BRIEF" })),
+      shareSummaryAction(IDLE, form({ summaryId: [first, second], ownChoice: "yes", aboutMe: "yes", depth: UNPREVIEWED_BRIEF })),
     );
     expect(outcome).toMatchObject({ kind: "returned", value: { status: "error" } });
     expect(await footprint(t.db, world)).toEqual(before);
@@ -121,11 +122,10 @@ describe("C2: only the author grants or withdraws consent", () => {
   it("the partner cannot share the author's draft: not-found, and nothing changes", async () => {
     const world = await buildWorld(t.db, "draft summary");
     const before = await footprint(t.db, world);
-    await expect(shareSummary(asPartner(world), reflection(world.summaryId!))).rejects.toThrow(NOT_YOURS);
-    signInAs(world.partner);
-    const outcome = await outcomeOf(() =>
-      shareSummaryAction(IDLE, form({ summaryId: world.summaryId!, ownChoice: "yes", aboutMe: "yes", depth: "BRIEF" })),
-    );
+    await expect(shareAsPreviewed(asPartner(world), reflection(world.summaryId!))).rejects.toThrow(NOT_YOURS);
+    await signInAs(world.partner);
+    const depth = await postedDepthFor(asAuthor(world), world.summaryId!, "BRIEF");
+    const outcome = await outcomeOf(() => shareSummaryAction(IDLE, form({ summaryId: world.summaryId!, ownChoice: "yes", aboutMe: "yes", depth })));
     expect(outcome).toMatchObject({ kind: "returned", value: { status: "error", message: NOT_YOURS } });
     expect(await footprint(t.db, world)).toEqual(before);
   });
@@ -135,7 +135,7 @@ describe("C2: only the author grants or withdraws consent", () => {
     const before = await footprint(t.db, world);
     await expect(unshareSummary(asPartner(world), world.summaryId!)).rejects.toThrow(NOT_YOURS);
     await expect(deleteSummary(asPartner(world), world.summaryId!)).rejects.toThrow(NOT_YOURS);
-    signInAs(world.partner);
+    await signInAs(world.partner);
     const outcome = await outcomeOf(() => unshareSummaryAction(IDLE, form({ summaryId: world.summaryId! })));
     expect(outcome).toMatchObject({ kind: "returned", value: { status: "error", message: NOT_YOURS } });
     expect(await footprint(t.db, world)).toEqual(before);
@@ -160,7 +160,7 @@ describe("C2: only the author grants or withdraws consent", () => {
 
 describe("C3: the author can withdraw at any time, and the item leaves every partner-facing surface at once", () => {
   async function partnerSurfaces(world: World) {
-    signInAs(world.partner);
+    await signInAs(world.partner);
     const plan = await getPlan(asPartner(world));
     const shared = await pageResult(() => SharedPage());
     const planPage = await pageResult(() => PlanPage());
@@ -201,7 +201,7 @@ describe("C3: the author can withdraw at any time, and the item leaves every par
 
   it("the author is told honestly that the partner may already have read it", async () => {
     const world = await buildWorld(t.db, "shared summary");
-    signInAs(world.author);
+    await signInAs(world.author);
     const outcome = await outcomeOf(() => unshareSummaryAction(IDLE, form({ summaryId: world.summaryId! })));
     expect(outcome).toEqual({ kind: "redirect", url: `/summaries/${world.summaryId}?unshared=1` });
     const page = await pageResult(() =>
@@ -216,7 +216,7 @@ describe("C3: the author can withdraw at any time, and the item leaves every par
     const before = await footprint(t.db, world);
     const message = "This summary is not shared right now, so there is nothing to withdraw.";
     await expect(unshareSummary(asAuthor(world), world.summaryId!)).rejects.toThrow(message);
-    signInAs(world.author);
+    await signInAs(world.author);
     expect(await outcomeOf(() => unshareSummaryAction(IDLE, form({ summaryId: world.summaryId! })))).toMatchObject({
       kind: "returned",
       value: { status: "error", message },
@@ -227,8 +227,8 @@ describe("C3: the author can withdraw at any time, and the item leaves every par
   it("leaving the couple withdraws every consent of both partners, with the cause recorded", async () => {
     const world = await buildWorld(t.db, "shared summary");
     const { id } = await createSummary(asPartner(world), summary("The partner's own share"));
-    await shareSummary(asPartner(world), reflection(id));
-    signInAs(world.author);
+    await shareAsPreviewed(asPartner(world), reflection(id));
+    await signInAs(world.author);
     expect(await outcomeOf(() => leaveCoupleAction(IDLE, form({ confirm: "leave" })))).toEqual({ kind: "redirect", url: "/couple?left=1" });
 
     const consents = await t.db.shareConsent.findMany({ where: { coupleId: world.coupleId }, select: { withdrawnAt: true, withdrawalCause: true } });
@@ -259,7 +259,7 @@ describe("C3: the author can withdraw at any time, and the item leaves every par
   it("leaving needs the confirmation box, and without it nothing changes", async () => {
     const world = await buildWorld(t.db, "shared summary");
     const before = await footprint(t.db, world);
-    signInAs(world.partner);
+    await signInAs(world.partner);
     expect(await outcomeOf(() => leaveCoupleAction(IDLE, form({})))).toMatchObject({
       kind: "returned",
       value: { status: "error", fieldErrors: { confirm: ["Tick the box to confirm that you want to leave."] } },
@@ -303,7 +303,7 @@ describe("C4: the partner reads the snapshot as it was shared", () => {
   it("sharing again creates a new consent, withdraws the old one as RESHARED, and keeps the item's place on the plan", async () => {
     const world = await buildWorld(t.db, "edited after sharing");
     const planBefore = await getPlan(asPartner(world));
-    const outcome = await shareSummary(asAuthor(world), reflection(world.summaryId!));
+    const outcome = await shareAsPreviewed(asAuthor(world), reflection(world.summaryId!));
     expect(outcome.outcome).toBe("reshared");
     expect(outcome.consentId).not.toBe(world.consentId);
     const old = await t.db.shareConsent.findUniqueOrThrow({ where: { id: world.consentId! } });
@@ -318,8 +318,9 @@ describe("C4: the partner reads the snapshot as it was shared", () => {
 
   it("a double submit of the same share creates one consent", async () => {
     const world = await buildWorld(t.db, "draft summary");
-    signInAs(world.author);
-    const fields = { summaryId: world.summaryId!, ownChoice: "yes", aboutMe: "yes", depth: "BRIEF" };
+    await signInAs(world.author);
+    const depth = await postedDepthFor(asAuthor(world), world.summaryId!, "BRIEF");
+    const fields = { summaryId: world.summaryId!, ownChoice: "yes", aboutMe: "yes", depth };
     const first = await outcomeOf(() => shareSummaryAction(IDLE, form(fields)));
     const second = await outcomeOf(() => shareSummaryAction(IDLE, form(fields)));
     expect(first).toEqual({ kind: "redirect", url: `/summaries/${world.summaryId}?shared=shared` });
@@ -329,22 +330,23 @@ describe("C4: the partner reads the snapshot as it was shared", () => {
 
   it("two identical shares submitted at the same moment create one consent", async () => {
     const world = await buildWorld(t.db, "draft summary");
-    signInAs(world.author);
-    const fields = { summaryId: world.summaryId!, ownChoice: "yes", aboutMe: "yes", depth: "BRIEF" };
+    await signInAs(world.author);
+    const depth = await postedDepthFor(asAuthor(world), world.summaryId!, "BRIEF");
+    const fields = { summaryId: world.summaryId!, ownChoice: "yes", aboutMe: "yes", depth };
     await Promise.all([outcomeOf(() => shareSummaryAction(IDLE, form(fields))), outcomeOf(() => shareSummaryAction(IDLE, form(fields)))]);
     expect(await t.db.shareConsent.count({ where: { summaryId: world.summaryId } })).toBe(1);
   });
 
   it("a headline shares the title and not the body", async () => {
     const world = await buildWorld(t.db, "draft summary");
-    await shareSummary(asAuthor(world), reflection(world.summaryId!, "HEADLINE"));
+    await shareAsPreviewed(asAuthor(world), reflection(world.summaryId!, "HEADLINE"));
     expect(await listSharedItems(asPartner(world))).toEqual([expect.objectContaining({ title: world.draft.title, body: null, depth: "HEADLINE" })]);
     expect(await allTextReachableBy(t.db, world.partner)).not.toContain(world.secrets.draftBody);
   });
 
   it("choosing a different depth for the same words is a new consent", async () => {
     const world = await buildWorld(t.db, "shared summary");
-    const outcome = await shareSummary(asAuthor(world), reflection(world.summaryId!, "HEADLINE"));
+    const outcome = await shareAsPreviewed(asAuthor(world), reflection(world.summaryId!, "HEADLINE"));
     expect(outcome.outcome).toBe("reshared");
     expect((await listSharedItems(asPartner(world)))[0]?.body).toBeNull();
   });

@@ -3,7 +3,7 @@
  * sharing activity) from shared/SPEC.md.
  */
 import { describe, expect, it, vi } from "vitest";
-import { listSharedItems, shareSummary, unshareSummary } from "@/lib/data/consent";
+import { listSharedItems, unshareSummary } from "@/lib/data/consent";
 import { createNote, deleteNote, updateNote } from "@/lib/data/notes";
 import { addTopics, getPlan, setConversationTime } from "@/lib/data/plan";
 import { createSummary, updateSummary } from "@/lib/data/summaries";
@@ -12,9 +12,10 @@ import { buildWorld, type World } from "../../support/consent-world";
 import { allTextReachableBy, everythingReachableBy } from "../../support/reachable";
 import { setUpEdgeTestDb } from "../../support/edge-test-db";
 import { accessFor } from "../../support/users";
+import { shareAsPreviewed } from "../../support/share";
 
-vi.mock("@/lib/auth/session", () => import("../../support/fake-session"));
-vi.mock("@/lib/db/client", () => import("../../support/fake-session"));
+vi.mock("next/headers", () => import("../../support/browser"));
+vi.mock("@/lib/db/client", () => import("../../support/browser"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const t = setUpEdgeTestDb();
@@ -112,12 +113,12 @@ describe("C7: sharing creates no precedent: no partner-visible dates or counts o
   it("the partner cannot tell when something was shared, or how often the author shares and withdraws", async () => {
     const world = await buildWorld(t.db, "draft summary");
     const reflection = { summaryId: world.summaryId!, ownChoice: "yes" as const, aboutMe: "yes" as const, depth: "BRIEF" as const, reflectionNote: null };
-    const once = await shareSummary(asAuthor(world), reflection, new Date("2030-01-01T09:00:00.000Z"));
+    const once = await shareAsPreviewed(asAuthor(world), reflection, new Date("2030-01-01T09:00:00.000Z"));
     const longAgo = await everythingReachableBy(t.db, world.partner);
     // A flurry of activity later, ending in the same words shared again.
     for (let round = 0; round < 3; round += 1) {
       await unshareSummary(asAuthor(world), world.summaryId!);
-      await shareSummary(asAuthor(world), reflection);
+      await shareAsPreviewed(asAuthor(world), reflection);
     }
     const latest = (await listSharedItems(asPartner(world)))[0]!.consentId;
     const justNow = await everythingReachableBy(t.db, world.partner);

@@ -7,20 +7,21 @@ import ShareSummaryPage from "@/app/summaries/[id]/share/page";
 import { shareSummaryAction } from "@/app/summaries/actions";
 import { IDLE } from "@/lib/actions/form-state";
 import { REFLECTION_QUESTIONS } from "@/lib/content/guidance";
-import { listMyConsentHistory, listSharedItems, shareSummary, unshareSummary } from "@/lib/data/consent";
+import { listMyConsentHistory, listSharedItems, unshareSummary } from "@/lib/data/consent";
 import { leaveCouple } from "@/lib/data/couples";
 import { createSummary, updateSummary } from "@/lib/data/summaries";
-import type { ShareReflection, SummaryInput } from "@/lib/validation/summary";
+import type { SummaryInput } from "@/lib/validation/summary";
 import { pageResult } from "../../support/access-matrix";
 import { buildWorld, footprint, type World } from "../../support/consent-world";
-import { signInAs } from "../../support/fake-session";
+import { signInAs } from "../../support/browser";
 import { outcomeOf } from "../../support/next-control-flow";
 import { allTextReachableBy } from "../../support/reachable";
 import { setUpEdgeTestDb } from "../../support/edge-test-db";
 import { accessFor } from "../../support/users";
+import { postedDepthFor, shareAsPreviewed, type UnboundReflection } from "../../support/share";
 
-vi.mock("@/lib/auth/session", () => import("../../support/fake-session"));
-vi.mock("@/lib/db/client", () => import("../../support/fake-session"));
+vi.mock("next/headers", () => import("../../support/browser"));
+vi.mock("@/lib/db/client", () => import("../../support/browser"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const t = setUpEdgeTestDb();
@@ -32,7 +33,7 @@ const form = (fields: Record<string, string>) => {
   for (const [name, value] of Object.entries(fields)) data.append(name, value);
   return data;
 };
-const reflection = (summaryId: string, reflectionNote: string | null = null): ShareReflection => ({
+const reflection = (summaryId: string, reflectionNote: string | null = null): UnboundReflection => ({
   summaryId,
   ownChoice: "yes",
   aboutMe: "yes",
@@ -53,8 +54,9 @@ describe("C6: sharing asks the author to reflect first, and records the answers"
   ])("the share action refuses %s, and nothing is shared", async (_case, answers, fieldErrors) => {
     const world = await buildWorld(t.db, "draft summary");
     const before = await footprint(t.db, world);
-    signInAs(world.author);
-    const outcome = await outcomeOf(() => shareSummaryAction(IDLE, form({ summaryId: world.summaryId!, depth: "BRIEF", ...answers })));
+    await signInAs(world.author);
+    const depth = await postedDepthFor(asAuthor(world), world.summaryId!, "BRIEF");
+    const outcome = await outcomeOf(() => shareSummaryAction(IDLE, form({ summaryId: world.summaryId!, depth, ...answers })));
     expect(outcome).toMatchObject({ kind: "returned", value: { status: "error", fieldErrors } });
     expect(await footprint(t.db, world)).toEqual(before);
     expect(await listSharedItems(asPartner(world))).toEqual([]);
@@ -63,21 +65,19 @@ describe("C6: sharing asks the author to reflect first, and records the answers"
   it("the data layer itself refuses a share whose reflection was not affirmed", async () => {
     const world = await buildWorld(t.db, "draft summary");
     const before = await footprint(t.db, world);
-    const unaffirmed = { ...reflection(world.summaryId!), ownChoice: "no" } as unknown as ShareReflection;
-    await expect(shareSummary(asAuthor(world), unaffirmed)).rejects.toMatchObject({ code: "invalid" });
-    const notAboutMe = { ...reflection(world.summaryId!), aboutMe: undefined } as unknown as ShareReflection;
-    await expect(shareSummary(asAuthor(world), notAboutMe)).rejects.toMatchObject({ code: "invalid" });
+    const unaffirmed = { ...reflection(world.summaryId!), ownChoice: "no" } as unknown as UnboundReflection;
+    await expect(shareAsPreviewed(asAuthor(world), unaffirmed)).rejects.toMatchObject({ code: "invalid" });
+    const notAboutMe = { ...reflection(world.summaryId!), aboutMe: undefined } as unknown as UnboundReflection;
+    await expect(shareAsPreviewed(asAuthor(world), notAboutMe)).rejects.toMatchObject({ code: "invalid" });
     expect(await footprint(t.db, world)).toEqual(before);
   });
 
   it("records both answers and the author's note with the consent, and the note never reaches the partner", async () => {
     const world = await buildWorld(t.db, "draft summary");
-    signInAs(world.author);
+    await signInAs(world.author);
+    const depth = await postedDepthFor(asAuthor(world), world.summaryId!, "BRIEF");
     const outcome = await outcomeOf(() =>
-      shareSummaryAction(
-        IDLE,
-        form({ summaryId: world.summaryId!, ownChoice: "yes", aboutMe: "yes", depth: "BRIEF", reflectionNote: "Nervous but ready PRIVATE-NOTE" }),
-      ),
+      shareSummaryAction(IDLE, form({ summaryId: world.summaryId!, ownChoice: "yes", aboutMe: "yes", depth, reflectionNote: "Nervous but ready PRIVATE-NOTE" })),
     );
     expect(outcome).toEqual({ kind: "redirect", url: `/summaries/${world.summaryId}?shared=shared` });
     const consent = await t.db.shareConsent.findFirstOrThrow({ where: { summaryId: world.summaryId } });
@@ -87,9 +87,10 @@ describe("C6: sharing asks the author to reflect first, and records the answers"
 
   it("refuses an over-long note to self, and shares nothing", async () => {
     const world = await buildWorld(t.db, "draft summary");
-    signInAs(world.author);
+    await signInAs(world.author);
+    const depth = await postedDepthFor(asAuthor(world), world.summaryId!, "BRIEF");
     const outcome = await outcomeOf(() =>
-      shareSummaryAction(IDLE, form({ summaryId: world.summaryId!, ownChoice: "yes", aboutMe: "yes", depth: "BRIEF", reflectionNote: "x".repeat(501) })),
+      shareSummaryAction(IDLE, form({ summaryId: world.summaryId!, ownChoice: "yes", aboutMe: "yes", depth, reflectionNote: "x".repeat(501) })),
     );
     expect(outcome).toMatchObject({ kind: "returned", value: { status: "error", fieldErrors: { reflectionNote: ["Keep this under 500 characters."] } } });
     expect(await t.db.shareConsent.count({ where: { summaryId: world.summaryId } })).toBe(0);
@@ -97,7 +98,7 @@ describe("C6: sharing asks the author to reflect first, and records the answers"
 
   it("the reflection step shows exactly what the partner will read, and asks both questions", async () => {
     const world = await buildWorld(t.db, "edited after sharing");
-    signInAs(world.author);
+    await signInAs(world.author);
     const page = await pageResult(() => ShareSummaryPage({ params: Promise.resolve({ id: world.summaryId! }) }));
     expect(page.kind).toBe("shown");
     const html = page.kind === "shown" ? page.text : "";
@@ -136,11 +137,11 @@ describe("C8: a summary that pulls rank gets a gentle suggestion, and the author
   ])("$case: suggestion shown and recorded = $flagged, and sharing still goes ahead", async ({ title, body, flagged }) => {
     const world = await buildWorld(t.db, "private note");
     const { id } = await createSummary(asAuthor(world), draft(title, body));
-    signInAs(world.author);
+    await signInAs(world.author);
     const page = await pageResult(() => ShareSummaryPage({ params: Promise.resolve({ id }) }));
     expect(page.kind === "shown" && page.text.includes("A gentle suggestion")).toBe(flagged);
 
-    const outcome = await shareSummary(asAuthor(world), reflection(id));
+    const outcome = await shareAsPreviewed(asAuthor(world), reflection(id));
     expect(outcome.outcome).toBe("shared");
     const consent = await t.db.shareConsent.findUniqueOrThrow({ where: { id: outcome.consentId } });
     expect(consent.toneSuggestionShown).toBe(flagged);
@@ -154,11 +155,11 @@ describe("C9: every grant and withdrawal is recorded, and the author alone can r
   it("lists each grant and withdrawal with its time and cause, newest first", async () => {
     const world = await buildWorld(t.db, "draft summary");
     const id = world.summaryId!;
-    await shareSummary(asAuthor(world), reflection(id, "first time"), at("2030-01-01T10:00:00Z"));
+    await shareAsPreviewed(asAuthor(world), reflection(id, "first time"), at("2030-01-01T10:00:00Z"));
     await updateSummary(asAuthor(world), id, { ...world.draft, body: "Reworded" });
-    await shareSummary(asAuthor(world), reflection(id), at("2030-01-02T10:00:00Z"));
+    await shareAsPreviewed(asAuthor(world), reflection(id), at("2030-01-02T10:00:00Z"));
     await unshareSummary(asAuthor(world), id, at("2030-01-03T10:00:00Z"));
-    await shareSummary(asAuthor(world), reflection(id), at("2030-01-04T10:00:00Z"));
+    await shareAsPreviewed(asAuthor(world), reflection(id), at("2030-01-04T10:00:00Z"));
     await leaveCouple(asPartner(world), at("2030-01-05T10:00:00Z"));
 
     const history = await listMyConsentHistory(asAuthor(world));
@@ -169,7 +170,7 @@ describe("C9: every grant and withdrawal is recorded, and the author alone can r
     ]);
     expect(history[2]).toMatchObject({ reflectionNote: "first time", reflectedOwnChoice: true, reflectedAboutMe: true });
 
-    signInAs(world.author);
+    await signInAs(world.author);
     const page = await pageResult(() => SharingHistoryPage());
     const html = page.kind === "shown" ? page.text : "";
     for (const phrase of ["the couple ended", "you unshared it", "replaced when you shared a newer version", "Jan 4, 2030"]) {
@@ -181,7 +182,7 @@ describe("C9: every grant and withdrawal is recorded, and the author alone can r
     const world = await buildWorld(t.db, "withdrawn summary");
     for (const who of ["partner", "stranger"] as const) {
       expect(await listMyConsentHistory(accessFor(t.db, world[who]))).toEqual([]);
-      signInAs(world[who]);
+      await signInAs(world[who]);
       const page = await pageResult(() => SharingHistoryPage());
       expect(page.kind === "shown" && page.text).toContain("You have not shared anything.");
     }
@@ -190,7 +191,7 @@ describe("C9: every grant and withdrawal is recorded, and the author alone can r
   it("the partner's own history holds only the partner's own shares", async () => {
     const world = await buildWorld(t.db, "shared summary");
     const { id } = await createSummary(asPartner(world), draft("My side"));
-    await shareSummary(asPartner(world), reflection(id));
+    await shareAsPreviewed(asPartner(world), reflection(id));
     expect((await listMyConsentHistory(asPartner(world))).map((entry) => entry.sharedTitle)).toEqual(["My side"]);
   });
 

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { shareSummary } from "@/lib/data/consent";
 import { acceptInvite, createInvite, getMyCouple } from "@/lib/data/couples";
 import { createNote } from "@/lib/data/notes";
 import { getPlan } from "@/lib/data/plan";
@@ -8,6 +7,7 @@ import { EncryptionUsageError } from "@/lib/db/encryption";
 import { TEST_KEYS } from "../../support/encryption-keys";
 import { createTestDb, type TestDb } from "../../support/test-db";
 import { accessFor, createUser } from "../../support/users";
+import { shareAsPreviewed } from "../../support/share";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -86,7 +86,7 @@ describe("the database client that encrypts", () => {
     const summary = await createSummary(sam, { noteId: null, title: "Cold", body: "Start", depth: "BRIEF", framing: "CONTENT_ONLY", whyReasons: [], whyText: null, responseWish: null });
     const fresh = t.openClient(TEST_KEYS);
     // shareSummary reads the summary and writes the snapshot inside one interactive transaction.
-    await shareSummary(accessFor(fresh, { id: sam.userId }), { summaryId: summary.id, ownChoice: "yes", aboutMe: "yes", depth: "BRIEF", reflectionNote: null });
+    await shareAsPreviewed(accessFor(fresh, { id: sam.userId }), { summaryId: summary.id, ownChoice: "yes", aboutMe: "yes", depth: "BRIEF", reflectionNote: null });
     const again = t.openClient(TEST_KEYS);
     expect((await getPlan(accessFor(again, { id: alex.userId }))).sharedNotOnPlan.map((item) => item.title)).toEqual(["Cold"]);
   });

@@ -1,6 +1,5 @@
 import { registerUser } from "@/lib/auth/accounts";
 import type { Access } from "@/lib/data/access";
-import { shareSummary } from "@/lib/data/consent";
 import { acceptInvite, createInvite } from "@/lib/data/couples";
 import { createNote, updateNote } from "@/lib/data/notes";
 import { addSharedItemToPlan, addTopics } from "@/lib/data/plan";
@@ -8,6 +7,7 @@ import { createSummary, updateSummary } from "@/lib/data/summaries";
 import type { Db } from "@/lib/db/types";
 import { createOutboxMailer } from "@/lib/email/mailer";
 import { inviteEmail } from "@/lib/email/templates";
+import { shareAsPreviewed } from "../../support/share";
 
 /**
  * A couple who wrote a marker into every place a person can write: their names, notes
@@ -44,7 +44,7 @@ export async function writeMarkersEverywhere(db: Db, marker: string): Promise<Ma
   };
   const summary = await createSummary(author, draft);
   await updateSummary(author, summary.id, { ...draft, title: `edited summary title ${marker}`, body: `edited summary body ${marker}`, whyText: `edited why ${marker}` });
-  const { consentId } = await shareSummary(author, {
+  const { consentId } = await shareAsPreviewed(author, {
     summaryId: summary.id,
     ownChoice: "yes",
     aboutMe: "yes",

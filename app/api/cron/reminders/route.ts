@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { getEnv } from "@/lib/env";
 import { hasBearerSecret } from "@/lib/http/bearer";
 import { notFound } from "@/lib/http/with-user";
+import { runMailDelivery } from "@/lib/email/run-delivery";
 import { runReminderSweep } from "@/lib/reminders/run";
 
 /**
@@ -15,6 +16,8 @@ export async function POST(request: Request): Promise<Response> {
   if (!hasBearerSecret(request, secret)) {
     return Response.json({ error: "Unauthorized." }, { status: 401, headers: { "WWW-Authenticate": "Bearer" } });
   }
-  const report = await runReminderSweep(`cron-${randomUUID().slice(0, 8)}`);
-  return Response.json(report, { headers: { "Cache-Control": "no-store" } });
+  const workerId = `cron-${randomUUID().slice(0, 8)}`;
+  const report = await runReminderSweep(workerId);
+  const mail = await runMailDelivery(workerId);
+  return Response.json({ ...report, mail }, { headers: { "Cache-Control": "no-store" } });
 }

@@ -7,7 +7,7 @@ import { CheckboxField } from "@/components/ui/checkbox-field";
 import { ChoiceGroup } from "@/components/ui/choice-group";
 import { TextAreaField } from "@/components/ui/field";
 import { requireAccess } from "@/lib/auth/session";
-import { snapshotOf, snapshotText } from "@/lib/consent/snapshot";
+import { previewedDepthValue, sharePreviews, snapshotText } from "@/lib/consent/snapshot";
 import { reviewTone } from "@/lib/consent/tone-check";
 import { DEPTHS, NO_OBLIGATION, REASONS_NOT_TO_SHARE, REFLECTION_QUESTIONS } from "@/lib/content/guidance";
 import { getMyCouple } from "@/lib/data/couples";
@@ -41,34 +41,51 @@ export default async function ShareSummaryPage({ params }: Props) {
       </div>
     );
   }
-  const preview = snapshotOf(summary, summary.depth);
-  const tone = reviewTone(snapshotText(preview));
+  // Every depth's snapshot is rendered; CSS shows the one whose depth is checked (app/globals.css).
+  const previews = sharePreviews(summary).map((preview) => ({ ...preview, tone: reviewTone(snapshotText(preview.snapshot)) }));
   return (
-    <div className="space-y-6">
+    <div className="space-y-6" data-share-step>
       {back}
       <h1 className="text-2xl font-semibold">Before you share with {couple.partner.displayName}</h1>
       <p className="text-stone-700 dark:text-stone-300">
         Take a moment. Sharing is always your choice, and so is not sharing. {NO_OBLIGATION}
       </p>
 
-      <section className="space-y-2">
-        <h2 className="text-lg font-semibold">What {couple.partner.displayName} will see</h2>
-        <SharedItemCard item={viewOfSnapshot(preview)} />
+      <section className="space-y-2" aria-labelledby="share-preview-heading">
+        <h2 id="share-preview-heading" className="text-lg font-semibold">
+          What {couple.partner.displayName} will see
+        </h2>
+        {previews.map((preview) => (
+          <div key={preview.depth} data-depth-preview={preview.depth}>
+            <SharedItemCard item={viewOfSnapshot(preview.snapshot)} />
+          </div>
+        ))}
+        <p data-no-depth-chosen className="text-sm">
+          Choose below how much you want to share to see exactly what {couple.partner.displayName} will read.
+        </p>
         <p className="text-sm text-stone-600 dark:text-stone-400">
-          They will see these words as they are now. If you edit the summary later, they keep seeing this version until
-          you share again. They never see your private note, or that it exists.
+          This follows your choice below of how much to share, and it is exactly what sharing records: these words as
+          they are now. If you edit the summary later, they keep seeing this version until you share again. They never
+          see your private note, or that it exists.
         </p>
       </section>
 
-      {tone.suggest ? (
-        <section role="note" className="space-y-2 rounded-xl border border-amber-300 bg-amber-50 p-4 text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-50">
-          <h2 className="font-semibold">A gentle suggestion</h2>
-          <p>{tone.suggestion}</p>
-          <p className="text-sm">
-            <Link href={`/summaries/${summary.id}/edit`}>Rephrase it</Link>, or share it as it is: it is up to you.
-          </p>
-        </section>
-      ) : null}
+      {previews.map(({ depth, tone }) =>
+        tone.suggest ? (
+          <section
+            key={depth}
+            data-depth-preview={depth}
+            role="note"
+            className="space-y-2 rounded-xl border border-amber-300 bg-amber-50 p-4 text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-50"
+          >
+            <h2 className="font-semibold">A gentle suggestion</h2>
+            <p>{tone.suggestion}</p>
+            <p className="text-sm">
+              <Link href={`/summaries/${summary.id}/edit`}>Rephrase it</Link>, or share it as it is: it is up to you.
+            </p>
+          </section>
+        ) : null,
+      )}
 
       <details className="rounded-xl border border-stone-200 p-4 text-sm dark:border-stone-800">
         <summary className="cursor-pointer font-medium">Good reasons not to share (yet)</summary>
@@ -106,6 +123,7 @@ export default async function ShareSummaryPage({ params }: Props) {
           legend={`${REFLECTION_QUESTIONS.howMuch.label} ${REFLECTION_QUESTIONS.howMuch.hint}`}
           type="radio"
           choices={DEPTHS}
+          postedValues={Object.fromEntries(previews.map((preview) => [preview.depth, previewedDepthValue(preview)]))}
           selected={summary.depth}
         />
         <TextAreaField
