@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { unstable_rethrow } from "next/navigation";
 import { DomainError } from "@/lib/data/errors";
+import { invalidForm } from "./invalid-form";
 import { echoedValues, formValues, unavailable, type FormState, type FormValues } from "./form-state";
 
 /**
@@ -15,15 +16,7 @@ export function publicFormAction<Schema extends z.ZodType>(schema: Schema, run: 
     const { token: _token, ...withoutToken } = values;
     const echoed = echoedValues(withoutToken);
     const parsed = schema.safeParse(values);
-    if (!parsed.success) {
-      const { fieldErrors, formErrors } = z.flattenError(parsed.error);
-      return {
-        status: "error",
-        message: formErrors[0] ?? "Some fields need a second look.",
-        fieldErrors: fieldErrors as Partial<Record<string, string[]>>,
-        values: echoed,
-      };
-    }
+    if (!parsed.success) return invalidForm(parsed.error, echoed);
     let state: FormState;
     try {
       state = await run(parsed.data, values);

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { requireAccess } from "@/lib/auth/session";
 import type { Access } from "@/lib/data/access";
 import { DomainError } from "@/lib/data/errors";
+import { invalidForm } from "./invalid-form";
 import { formValues, redisplayed, unavailable, type FormState, type FormValues } from "./form-state";
 
 type UserFormActionOptions = {
@@ -31,15 +32,7 @@ export function userFormAction<Schema extends z.ZodType>(
     try {
       const access = await requireAccess();
       const parsed = schema.safeParse(sent);
-      if (!parsed.success) {
-        const { fieldErrors, formErrors } = z.flattenError(parsed.error);
-        return {
-          status: "error",
-          message: formErrors[0] ?? "Some fields need a second look.",
-          fieldErrors: fieldErrors as Partial<Record<string, string[]>>,
-          values,
-        };
-      }
+      if (!parsed.success) return invalidForm(parsed.error, values);
       return await run(access, parsed.data);
     } catch (error) {
       // redirect() and notFound() end an action by throwing; they are answers, not failures.
