@@ -8,6 +8,8 @@ const integration = (name: "pglite" | "postgres") => ({
   test: {
     name,
     include: ["tests/integration/**/*.test.ts"],
+    // `npm run bench -- encryption` (never part of the test run).
+    benchmark: { include: ["tests/bench/**/*.bench.ts"] },
     globalSetup: ["tests/support/global-setup.ts"],
     env: { TEST_DB_KIND: name },
     testTimeout: 30_000,

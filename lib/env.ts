@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { decodeKeyMaterial, KEY_FORMAT_HELP } from "@/lib/crypto/key-encryption-keys";
 import { trustProxySchema } from "@/lib/http/trusted-proxy";
 import { mailDestination } from "@/lib/email/destination";
 import { databaseEnvShape } from "./db/database-env";
@@ -23,6 +24,15 @@ const envSchema = z
     MAIL_FROM: z.string().trim().min(3, "MAIL_FROM must be a sender address, e.g. Common Ground <hello@example.org>.").optional(),
     APP_URL: z.url({ protocol: /^https?$/, error: "APP_URL must be the app's public http(s) URL, used in email links." }).optional(),
     CRON_SECRET: z.string().min(32, "CRON_SECRET must be at least 32 characters.").optional(),
+    // Encryption at rest (README: "Encryption at rest"; decision 022).
+    DATA_ENCRYPTION_KEY: z
+      .string()
+      .refine((value) => decodeKeyMaterial(value) !== null, `DATA_ENCRYPTION_KEY must be ${KEY_FORMAT_HELP}.`)
+      .optional(),
+    DATA_ENCRYPTION_KEY_PREVIOUS: z
+      .string()
+      .refine((value) => decodeKeyMaterial(value) !== null, `DATA_ENCRYPTION_KEY_PREVIOUS must be ${KEY_FORMAT_HELP}.`)
+      .optional(),
     REMINDER_DISPATCH: z
       .enum(["app", "external"], { error: "REMINDER_DISPATCH must be app (the default) or external." })
       .default("app"),
@@ -32,6 +42,15 @@ const envSchema = z
   .refine((env) => env.NODE_ENV !== "production" || env.NEXTAUTH_SECRET, {
     message: "NEXTAUTH_SECRET is required in production (npm start generates one in .data/).",
     path: ["NEXTAUTH_SECRET"],
+  })
+  .refine((env) => env.NODE_ENV !== "production" || !env.DATABASE_URL || env.DATA_ENCRYPTION_KEY, {
+    message:
+      "DATA_ENCRYPTION_KEY is required on a PostgreSQL server in production: every instance must encrypt with the same key, kept outside the database (generate one with `openssl rand -base64 32`).",
+    path: ["DATA_ENCRYPTION_KEY"],
+  })
+  .refine((env) => !env.DATA_ENCRYPTION_KEY_PREVIOUS || env.DATA_ENCRYPTION_KEY, {
+    message: "DATA_ENCRYPTION_KEY_PREVIOUS is only used during a rotation, next to the new DATA_ENCRYPTION_KEY.",
+    path: ["DATA_ENCRYPTION_KEY_PREVIOUS"],
   })
   .superRefine((env, context) => {
     const destination = mailDestination({ smtpUrl: env.SMTP_URL, host: env.HOST });

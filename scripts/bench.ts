@@ -6,6 +6,7 @@
 import process from "node:process";
 
 const benchmarks: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
+  encryption: () => import("./bench/encryption.ts"),
   fsync: () => import("./bench/fsync.ts"),
   reminders: () => import("./bench/reminders.ts"),
   "route-js": () => import("./bench/route-js.ts"),

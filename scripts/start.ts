@@ -67,6 +67,26 @@ if (target.kind === "postgres") {
   console.log(`Database: PostgreSQL at ${serverOf(target.url)}.`);
   await assertPostgresAnswers(target.url, target.bounds).catch((error: Error) => stop(`Database: ${error.message}`));
 }
+/**
+ * The key-encryption key file, made once per checkout like the session secret (decision 022),
+ * unless DATA_ENCRYPTION_KEY is set. A PostgreSQL server needs the variable: every instance
+ * must use the same key, and it belongs outside the database host's disk.
+ */
+function ensureEncryptionKey(): void {
+  if (process.env.DATA_ENCRYPTION_KEY) return;
+  if (target.kind === "postgres") {
+    console.error(
+      "DATA_ENCRYPTION_KEY is required on a PostgreSQL server: every instance must encrypt with the same key. " +
+        "Generate one with `openssl rand -base64 32`, keep it safe (the data cannot be read without it) and set it on every instance.",
+    );
+    process.exit(1);
+  }
+  const file = path.resolve(".data/encryption-key");
+  if (existsSync(file)) return;
+  writeOwnerOnlyFile(file, `${randomBytes(32).toString("base64url")}\n`);
+}
+
+ensureEncryptionKey();
 const opened = openAdapterOrExit(target);
 try {
   const applied = await applyPendingMigrations(opened.factory);
@@ -77,6 +97,9 @@ try {
 } finally {
   await opened.close();
 }
+
+// Encrypts, in place, whatever an older version stored in plain text (resumable; quick when done).
+run("npx", ["tsx", "--conditions=react-server", "scripts/db/encrypt.ts"]);
 
 const seedDemo = !args.has("--no-demo") && (target.kind !== "postgres" || process.env.SEED_DEMO === "1");
 if (seedDemo) run("npx", ["tsx", "--conditions=react-server", "scripts/db/seed.ts"]);

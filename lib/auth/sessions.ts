@@ -53,32 +53,25 @@ export async function startSession(db: Db, userId: string, userAgent: string | n
   return session.id;
 }
 
-type SessionRow = {
-  createdAt: Date;
-  lastSeenAt: Date;
-  id: string;
-  email: string;
-  displayName: string;
-  neutralTabTitle: boolean;
-};
-
 /**
  * The user a token's session belongs to, or null when the session has ended (signed out,
- * ended from another device, timed out, account deleted). One statement reads the session and
- * its user together, so a page pays one query for it; a write follows at most every few minutes.
+ * ended from another device, timed out, account deleted). Read through the client, so the
+ * user's name is decrypted (decision 022): a fixed two statements per page, whatever is on it;
+ * a write follows at most every few minutes.
  */
 export async function checkSession(db: Db, claims: SessionClaims, now = new Date()): Promise<SessionUser | null> {
   const { uid, sid } = claims;
   if (typeof uid !== "string" || typeof sid !== "string") return null;
-  const [row] = await db.$queryRaw<SessionRow[]>`
-    SELECT s."createdAt", s."lastSeenAt", u."id", u."email", u."displayName", u."neutralTabTitle"
-    FROM "UserSession" s JOIN "User" u ON u."id" = s."userId"
-    WHERE s."id" = ${sid} AND s."userId" = ${uid}`;
-  if (!row || !isLive(row, now)) return null;
+  const row = await db.userSession.findUnique({
+    where: { id: sid },
+    select: { userId: true, createdAt: true, lastSeenAt: true, user: { select: { id: true, email: true, displayName: true, neutralTabTitle: true } } },
+  });
+  if (!row || row.userId !== uid || !isLive(row, now)) return null;
   if (now.getTime() - row.lastSeenAt.getTime() >= SESSION_POLICY.touchEveryMs) {
     await db.userSession.updateMany({ where: { id: sid }, data: { lastSeenAt: now } });
   }
-  return { id: row.id, email: row.email, displayName: row.displayName, neutralTabTitle: row.neutralTabTitle, sessionId: sid };
+  const { user } = row;
+  return { id: user.id, email: user.email, displayName: user.displayName, neutralTabTitle: user.neutralTabTitle, sessionId: sid };
 }
 
 /** Ends one session of a user; another user's session id ends nothing. True if one ended. */

@@ -56,6 +56,15 @@ export function snapshotText(snapshot: Snapshot): string {
 }
 
 /**
+ * A consent's stored words. An active consent always holds them; a withdrawn one has them
+ * dropped for good (decision 022), so only active consents may be read as a snapshot.
+ */
+export function heldSnapshot<T extends { sharedTitle: string | null }>(consent: T): T & { sharedTitle: string } {
+  if (consent.sharedTitle === null) throw new Error("This consent was withdrawn: its shared words no longer exist.");
+  return consent as T & { sharedTitle: string };
+}
+
+/**
  * A fingerprint of exactly these words at this depth (C10). The share form carries the
  * fingerprint of the snapshot it previewed; the server shares only if the snapshot it would
  * record now has the same one. Every field is in it, in a fixed order, so any change shows.

@@ -1,6 +1,6 @@
 import "server-only";
 import { reviewTone } from "@/lib/consent/tone-check";
-import { sameAsSnapshot, snapshotDigest, snapshotOf, snapshotText } from "@/lib/consent/snapshot";
+import { heldSnapshot, sameAsSnapshot, snapshotDigest, snapshotOf, snapshotText } from "@/lib/consent/snapshot";
 import { enforceRateLimit } from "@/lib/limits/enforce";
 import { RATE_LIMITS, rateLimitKey } from "@/lib/limits/rate-limits";
 import type { ShareReflection } from "@/lib/validation/summary";
@@ -8,6 +8,7 @@ import type { Access } from "./access";
 import { getMyCouple, requireMyCouple, type MyCouple } from "./couples";
 import { DomainError, notFound } from "./errors";
 import { isUniqueViolation } from "./transactions";
+import { withdrawal } from "./withdrawal";
 
 /**
  * Consent: the one place that decides what a partner may see (C1-C5, C9).
@@ -58,18 +59,19 @@ export async function shareSummary(access: Access, reflection: ShareReflection, 
       // Checked under the row lock, so an edit cannot slip in between this check and the share.
       if (snapshotDigest(snapshot) !== reflection.previewDigest) throw new DomainError("conflict", PREVIEW_OUTDATED);
       const active = summary.consents[0];
-      if (active && active.coupleId === couple.id && sameAsSnapshot(snapshot, active)) {
+      if (active && active.coupleId === couple.id && sameAsSnapshot(snapshot, heldSnapshot(active))) {
         return { consentId: active.id, outcome: "unchanged" as const };
       }
       if (active) {
         await tx.shareConsent.update({
           where: { id: active.id },
-          data: { withdrawnAt: now, withdrawalCause: "RESHARED", activeSummaryId: null },
+          data: withdrawal("RESHARED", now),
         });
       }
       const consent = await tx.shareConsent.create({
         data: {
           ...snapshot,
+          historyTitle: snapshot.sharedTitle,
           authorId: access.userId,
           summaryId: summary.id,
           activeSummaryId: summary.id,
@@ -109,7 +111,7 @@ export async function unshareSummary(access: Access, summaryId: string, now = ne
     // Withdraw first: the update waits for any add-to-plan holding the consent, so the delete below sees its item.
     await tx.shareConsent.update({
       where: { id: active.id },
-      data: { withdrawnAt: now, withdrawalCause: "AUTHOR_UNSHARED", activeSummaryId: null },
+      data: withdrawal("AUTHOR_UNSHARED", now),
     });
     await tx.planItem.deleteMany({ where: { consentId: active.id } });
   });
@@ -157,7 +159,7 @@ export async function listSharedItems(access: Access): Promise<SharedItem[]> {
     orderBy: [{ grantedAt: "desc" }, { id: "asc" }],
     select: { ...partnerFacingFields, summaryId: true },
   });
-  return consents.map((consent) => {
+  return consents.map(heldSnapshot).map((consent) => {
     const byMe = consent.authorId === access.userId;
     return {
       consentId: consent.id,
@@ -190,14 +192,14 @@ export async function acknowledgeSharedItem(access: Access, consentId: string, n
 }
 
 /** The author's own record of every grant and withdrawal (C9). Nobody else can read it. */
-export function listMyConsentHistory(access: Access) {
-  return access.db.shareConsent.findMany({
+export async function listMyConsentHistory(access: Access) {
+  const history = await access.db.shareConsent.findMany({
     where: { authorId: access.userId },
     orderBy: [{ grantedAt: "desc" }, { id: "asc" }],
     select: {
       id: true,
       summaryId: true,
-      sharedTitle: true,
+      historyTitle: true,
       sharedDepth: true,
       grantedAt: true,
       withdrawnAt: true,
@@ -209,4 +211,6 @@ export function listMyConsentHistory(access: Access) {
       acknowledgedAt: true,
     },
   });
+  // The title as it was shared, from the author's own copy: the shared words of a withdrawn consent are gone.
+  return history.map(({ historyTitle, ...consent }) => ({ ...consent, sharedTitle: historyTitle }));
 }

@@ -6,6 +6,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Access } from "./access";
 import { DomainError, notFound } from "./errors";
 import { isUniqueViolation } from "./transactions";
+import { withdrawal } from "./withdrawal";
 
 export const INVITE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -215,9 +216,11 @@ export async function leaveCouple(access: Access, now = new Date()): Promise<voi
   await access.db.$transaction(async (tx) => {
     await tx.shareConsent.updateMany({
       where: { coupleId: couple.id, withdrawnAt: null },
-      data: { withdrawnAt: now, withdrawalCause: "COUPLE_ENDED", activeSummaryId: null },
+      data: withdrawal("COUPLE_ENDED", now),
     });
     await tx.planItem.deleteMany({ where: { coupleId: couple.id } });
+    // Nothing is left under the couple's key: destroying it makes every old copy unreadable.
+    await tx.dataKey.deleteMany({ where: { coupleId: couple.id } });
     await tx.reminderDelivery.deleteMany({ where: { coupleId: couple.id, status: { in: ["PENDING", "SENDING"] } } });
     await tx.couple.update({ where: { id: couple.id }, data: { endedAt: now } });
     await tx.coupleMember.deleteMany({ where: { coupleId: couple.id } });

@@ -7,6 +7,7 @@ import { requireMyCouple, type MyCouple } from "./couples";
 import { DomainError, notFound } from "./errors";
 import { submissionKey } from "./submissions";
 import { isUniqueViolation } from "./transactions";
+import { heldSnapshot } from "@/lib/consent/snapshot";
 
 /**
  * The joint conversation plan: one agenda per couple, of shared items and topics. A shared
@@ -62,7 +63,7 @@ export async function getPlan(access: Access) {
       ...(item.consent
         ? {
             kind: "shared" as const,
-            title: item.consent.sharedTitle,
+            title: heldSnapshot(item.consent).sharedTitle,
             detail: item.consent.sharedBody,
             sharedBy: nameOf(item.consent.authorId),
             framing: item.consent.sharedFraming,
@@ -70,7 +71,7 @@ export async function getPlan(access: Access) {
           }
         : { kind: "topic" as const, title: item.topicTitle ?? "", detail: item.topicDetail, sharedBy: null, framing: null, responseWish: null }),
     })),
-    sharedNotOnPlan: notOnPlan.map((consent) => ({ consentId: consent.id, title: consent.sharedTitle, sharedBy: nameOf(consent.authorId) })),
+    sharedNotOnPlan: notOnPlan.map(heldSnapshot).map((consent) => ({ consentId: consent.id, title: consent.sharedTitle, sharedBy: nameOf(consent.authorId) })),
   };
 }
 

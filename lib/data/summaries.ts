@@ -4,7 +4,8 @@ import { assertRoomFor } from "./caps";
 import { notFound } from "./errors";
 import { getNote } from "./notes";
 import { createOnce, submissionKey } from "./submissions";
-import { sameAsSnapshot, snapshotOf, type Snapshot, type SummaryContent } from "@/lib/consent/snapshot";
+import { withdrawal } from "./withdrawal";
+import { heldSnapshot, sameAsSnapshot, snapshotOf, type Snapshot, type SummaryContent } from "@/lib/consent/snapshot";
 import type { SummaryInput } from "@/lib/validation/summary";
 
 /**
@@ -32,9 +33,9 @@ const activeConsentFields = {
 } as const;
 
 /** Whether the summary is shared now, and whether it was edited after that (C4: the partner still sees the old text). */
-function withSharingState<S extends SummaryFields & { consents: ActiveConsent[] }>(summary: S) {
+function withSharingState<S extends SummaryFields & { consents: StoredConsent[] }>(summary: S) {
   const { consents, ...rest } = summary;
-  const consent = consents[0] ?? null;
+  const consent = consents[0] ? heldSnapshot(consents[0]) : null;
   return {
     ...rest,
     sharing: consent
@@ -50,7 +51,7 @@ function withSharingState<S extends SummaryFields & { consents: ActiveConsent[] 
 }
 
 type SummaryFields = SummaryContent;
-type ActiveConsent = Snapshot & { id: string; grantedAt: Date; acknowledgedAt: Date | null };
+type StoredConsent = Omit<Snapshot, "sharedTitle"> & { sharedTitle: string | null; id: string; grantedAt: Date; acknowledgedAt: Date | null };
 
 export async function listSummaries(access: Access) {
   const summaries = await access.db.summary.findMany({
@@ -113,7 +114,7 @@ export async function deleteSummary(access: Access, id: string, now = new Date()
     // Withdraw before clearing the plan, as unshareSummary does.
     await tx.shareConsent.updateMany({
       where: { id: { in: withdrawn.map((consent) => consent.id) } },
-      data: { withdrawnAt: now, withdrawalCause: "SUMMARY_DELETED", activeSummaryId: null },
+      data: withdrawal("SUMMARY_DELETED", now),
     });
     await tx.planItem.deleteMany({ where: { consentId: { in: withdrawn.map((consent) => consent.id) } } });
     await tx.summary.delete({ where: { id } });

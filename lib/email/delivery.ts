@@ -52,11 +52,14 @@ export async function deliverQueuedEmails(options: DeliveryOptions): Promise<Del
   }
 }
 
-/** One statement: rows another run holds are skipped, and an expired claim (a crashed run) is taken over. */
-function claimDue(options: DeliveryOptions): Promise<Claimed[]> {
+/**
+ * One statement claims: rows another run holds are skipped, and an expired claim (a crashed run)
+ * is taken over. The words are then read through the client, which decrypts them (decision 022).
+ */
+async function claimDue(options: DeliveryOptions): Promise<Claimed[]> {
   const now = options.now();
   const leaseUntil = new Date(now.getTime() + (options.leaseMs ?? CLAIM_LEASE_MS));
-  return options.db.$queryRaw<Claimed[]>`
+  const claimed = await options.db.$queryRaw<Omit<Claimed, "subject" | "text" | "html">[]>`
     UPDATE "QueuedEmail"
     SET "status" = 'SENDING', "attempts" = "attempts" + 1, "claimedBy" = ${options.workerId}, "claimedUntil" = ${leaseUntil}
     WHERE "id" IN (
@@ -66,7 +69,17 @@ function claimDue(options: DeliveryOptions): Promise<Claimed[]> {
       LIMIT ${options.batchSize ?? DEFAULT_BATCH_SIZE}
       FOR UPDATE SKIP LOCKED
     )
-    RETURNING "id", "to", "subject", "text", "html", "headers", "readerId", "readerKeyHash", "attempts", "claimedUntil"`;
+    RETURNING "id", "to", "headers", "readerId", "readerKeyHash", "attempts", "claimedUntil"`;
+  if (claimed.length === 0) return [];
+  const words = await options.db.queuedEmail.findMany({
+    where: { id: { in: claimed.map((row) => row.id) } },
+    select: { id: true, subject: true, text: true, html: true },
+  });
+  const byId = new Map(words.map((row) => [row.id, row]));
+  return claimed.flatMap((row) => {
+    const content = byId.get(row.id);
+    return content ? [{ ...row, subject: content.subject, text: content.text, html: content.html }] : [];
+  });
 }
 
 async function deliverOne(row: Claimed, options: DeliveryOptions): Promise<keyof DeliveryReport> {

@@ -1,4 +1,5 @@
-import { PrismaClient } from "../../lib/generated/prisma/client.ts";
+import { parseKeyEncryptionKey } from "../../lib/crypto/key-encryption-keys.ts";
+import { createDbClient } from "../../lib/db/create-client.ts";
 import { openAdapter } from "../../lib/db/adapter.ts";
 import { createSmtpMailer } from "../../lib/email/mailer.ts";
 import { sweepReminders } from "../../lib/reminders/sweep.ts";
@@ -9,12 +10,12 @@ import { sweepReminders } from "../../lib/reminders/sweep.ts";
  */
 type Go = { now: string; links: { appUrl: string; unsubscribeSecret: string } };
 
-const { BENCH_DATABASE_URL, BENCH_SMTP_URL, BENCH_WORKER_ID } = process.env;
-if (!BENCH_DATABASE_URL || !BENCH_SMTP_URL || !BENCH_WORKER_ID || !process.send) {
-  throw new Error("Run by scripts/bench/reminders.ts, which sets BENCH_DATABASE_URL, BENCH_SMTP_URL and BENCH_WORKER_ID.");
+const { BENCH_DATABASE_URL, BENCH_SMTP_URL, BENCH_WORKER_ID, BENCH_KEK } = process.env;
+if (!BENCH_DATABASE_URL || !BENCH_SMTP_URL || !BENCH_WORKER_ID || !BENCH_KEK || !process.send) {
+  throw new Error("Run by scripts/bench/reminders.ts, which sets BENCH_DATABASE_URL, BENCH_SMTP_URL, BENCH_WORKER_ID and BENCH_KEK.");
 }
 const opened = openAdapter({ kind: "postgres", url: BENCH_DATABASE_URL });
-const db = new PrismaClient({ adapter: opened.factory });
+const db = createDbClient(opened.factory, { keys: { current: parseKeyEncryptionKey(BENCH_KEK, "BENCH_KEK"), previous: null } });
 const mailer = createSmtpMailer({ url: BENCH_SMTP_URL, from: "Common Ground <bench@app.test>" });
 await db.$queryRaw`SELECT 1`;
 

@@ -2,7 +2,8 @@ import { fork, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { PrismaClient } from "../../lib/generated/prisma/client.ts";
+import { keyEncryptionKey } from "../../lib/crypto/key-encryption-keys.ts";
+import { createDbClient } from "../../lib/db/create-client.ts";
 import { openAdapter } from "../../lib/db/adapter.ts";
 import { applyPendingMigrations } from "../../lib/db/migrations.ts";
 import type { SweepReport } from "../../lib/reminders/sweep.ts";
@@ -28,10 +29,12 @@ export async function run(): Promise<void> {
   const url = databaseUrl(serverUrl, database);
   const smtp = await startSmtpListener({ parse: false });
   const workers: ChildProcess[] = [];
+  // A throwaway key-encryption key for this run's throwaway database, shared with the workers.
+  const kek = randomBytes(32);
   try {
     const opened = openAdapter({ kind: "postgres", url });
     await applyPendingMigrations(opened.factory);
-    const db = new PrismaClient({ adapter: opened.factory });
+    const db = createDbClient(opened.factory, { keys: { current: keyEncryptionKey(kek), previous: null } });
     // Each couple has two members opted in to a reminder an hour before: two rows per couple.
     await createCouples(db, REMINDERS / 2, { leadMinutes: [60] });
     await db.$disconnect();
@@ -43,7 +46,7 @@ export async function run(): Promise<void> {
     for (let index = 0; index < WORKERS; index += 1) {
       const child = fork(workerScript, {
         execArgv: ["--import", "tsx", "--conditions=react-server"],
-        env: { ...process.env, BENCH_DATABASE_URL: url, BENCH_SMTP_URL: smtp.url, BENCH_WORKER_ID: `bench-${index + 1}` },
+        env: { ...process.env, BENCH_DATABASE_URL: url, BENCH_SMTP_URL: smtp.url, BENCH_WORKER_ID: `bench-${index + 1}`, BENCH_KEK: kek.toString("base64url") },
       });
       workers.push(child);
       ready.push(new Promise((resolve) => child.once("message", () => resolve())));

@@ -47,6 +47,7 @@ beforeAll(async () => {
       activeSummaryId: summary.id,
       coupleId: couple.coupleId,
       sharedTitle: `Shared ${SECRET}`,
+      historyTitle: `Shared ${SECRET}`,
       sharedBody: `What I want to share: ${SECRET}`,
       sharedDepth: "BRIEF",
       sharedFraming: "THERAPY_WORK",

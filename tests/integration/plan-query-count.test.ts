@@ -49,7 +49,8 @@ async function coupleWithPlanOf(size: number): Promise<World> {
       coupleId: world.coupleId,
       withdrawnAt: withdrawn ? new Date() : null,
       withdrawalCause: withdrawn ? ("AUTHOR_UNSHARED" as const) : null,
-      sharedTitle: summary.title,
+      sharedTitle: withdrawn ? null : summary.title,
+      historyTitle: summary.title,
       sharedBody: summary.body,
       sharedDepth: summary.depth,
       sharedFraming: summary.framing,
@@ -94,7 +95,8 @@ describe("the plan loads in a fixed number of queries", () => {
   beforeAll(async () => {
     small = await coupleWithPlanOf(5);
     large = await coupleWithPlanOf(500);
-  });
+    // Bulk set-up of 2,000 rows, each field encrypted on the way in (decision 022).
+  }, 180_000);
 
   it("holds 5 and 500 items as set up, none of them withdrawn", async () => {
     for (const [world, size] of [

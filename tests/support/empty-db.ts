@@ -2,11 +2,13 @@ import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
 import pg from "pg";
 import { openAdapter, type OpenedAdapter } from "@/lib/db/adapter";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { createDbClient } from "@/lib/db/create-client";
+import type { Db } from "@/lib/db/types";
 import { databaseUrl, type TestDatabaseKind } from "./database-kind";
+import { TEST_KEYS } from "./encryption-keys";
 import { waitForConnectionsToEnd } from "./test-db";
 
-export type EmptyDb = { kind: TestDatabaseKind; factory: OpenedAdapter["factory"]; db: PrismaClient; close: () => Promise<void> };
+export type EmptyDb = { kind: TestDatabaseKind; factory: OpenedAdapter["factory"]; db: Db; close: () => Promise<void> };
 
 /**
  * A database with nothing in it, not even the migrations, of this project's kind: an
@@ -16,7 +18,7 @@ export async function createEmptyDb(): Promise<EmptyDb> {
   const kind = process.env.TEST_DB_KIND;
   if (kind === "pglite") {
     const opened = openAdapter({ kind: "pglite-memory" });
-    const db = new PrismaClient({ adapter: opened.factory });
+    const db = createDbClient(opened.factory, { keys: TEST_KEYS });
     return {
       kind,
       factory: opened.factory,
@@ -34,7 +36,7 @@ export async function createEmptyDb(): Promise<EmptyDb> {
   await admin.connect();
   await admin.query(`CREATE DATABASE "${database}"`);
   const opened = openAdapter({ kind: "postgres", url: databaseUrl(serverUrl, database) });
-  const db = new PrismaClient({ adapter: opened.factory });
+  const db = createDbClient(opened.factory, { keys: TEST_KEYS });
   return {
     kind,
     factory: opened.factory,

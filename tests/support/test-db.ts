@@ -1,17 +1,27 @@
+import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { promisify } from "node:util";
+import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
 import { inject } from "vitest";
+import type { KeyEncryptionKeys } from "@/lib/crypto/key-encryption-keys";
 import { openAdapter, type PostgresBounds } from "@/lib/db/adapter";
+import { createDbClient } from "@/lib/db/create-client";
 import type { Db } from "@/lib/db/types";
-import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseUrl, type TestDatabaseKind } from "./database-kind";
+import { TEST_KEYS } from "./encryption-keys";
 
 export type TestDb = {
   db: Db;
   kind: TestDatabaseKind;
   /** Counts the SQL statements sent through `db` (for query-count assertions). */
   queries: { count: number };
+  /** Another client on the same database, e.g. with other keys or a cold key cache; closed with it. */
+  openClient: (keys: KeyEncryptionKeys) => Db;
+  /** Every byte the database holds: PGlite's data folder (as a tar), or `pg_dump`'s output. */
+  dump: () => Promise<Buffer>;
   close: () => Promise<void>;
 };
 
@@ -23,9 +33,11 @@ function kindOfThisProject(): TestDatabaseKind {
 
 function countingClient(factory: ReturnType<typeof openAdapter>["factory"]) {
   const queries = { count: 0 };
-  const db = new PrismaClient({ adapter: factory, log: [{ emit: "event", level: "query" }] });
-  db.$on("query", () => {
-    queries.count += 1;
+  const db = createDbClient(factory, {
+    keys: TEST_KEYS,
+    onQuery: () => {
+      queries.count += 1;
+    },
   });
   return { db, queries };
 }
@@ -38,15 +50,23 @@ export async function createTestDb(options: { postgresBounds?: Partial<PostgresB
   const kind = kindOfThisProject();
   if (kind === "pglite") {
     const snapshot = new Blob([readFileSync(inject("pgliteSnapshotPath"))]);
-    const opened = openAdapter({ kind: "pglite-memory", seed: snapshot });
-    const { db, queries } = countingClient(opened.factory);
+    // Opened here rather than through openAdapter, to keep the instance for dump().
+    const pglite = new PGlite({ loadDataDir: snapshot });
+    const { db, queries } = countingClient(new PrismaPGlite(pglite));
+    const others: Db[] = [];
     return {
       db,
       kind,
       queries,
+      openClient: (keys) => {
+        others.push(createDbClient(new PrismaPGlite(pglite), { keys }));
+        return others.at(-1)!;
+      },
+      dump: async () => Buffer.from(await (await pglite.dumpDataDir("none")).arrayBuffer()),
       close: async () => {
+        for (const other of others) await other.$disconnect();
         await db.$disconnect();
-        await opened.close();
+        await pglite.close();
       },
     };
   }
@@ -55,13 +75,25 @@ export async function createTestDb(options: { postgresBounds?: Partial<PostgresB
   const admin = new pg.Client({ connectionString: template.serverUrl });
   await admin.connect();
   await createFromTemplate(admin, database, template.database);
-  const opened = openAdapter({ kind: "postgres", url: databaseUrl(template.serverUrl, database), bounds: options.postgresBounds });
+  const url = databaseUrl(template.serverUrl, database);
+  const opened = openAdapter({ kind: "postgres", url, bounds: options.postgresBounds });
   const { db, queries } = countingClient(opened.factory);
+  const others: { db: Db; close: () => Promise<void> }[] = [];
   return {
     db,
     kind,
     queries,
+    openClient: (keys) => {
+      const another = openAdapter({ kind: "postgres", url });
+      others.push({ db: createDbClient(another.factory, { keys }), close: another.close });
+      return others.at(-1)!.db;
+    },
+    dump: async () => (await promisify(execFile)("pg_dump", ["--dbname", url], { encoding: "buffer", maxBuffer: 256 * 1024 * 1024 })).stdout,
     close: async () => {
+      for (const other of others) {
+        await other.db.$disconnect();
+        await other.close();
+      }
       await db.$disconnect();
       await opened.close();
       await waitForConnectionsToEnd(admin, database);

@@ -46,6 +46,11 @@ export default async function SharingHistoryPage() {
                   ? ` · withdrawn ${when(consent.withdrawnAt)}${consent.withdrawalCause ? `: ${CAUSES[consent.withdrawalCause]}` : ""}`
                   : " · still shared"}
               </p>
+              {consent.withdrawnAt ? (
+                <p className="text-stone-600 dark:text-stone-400">
+                  The words you shared were deleted when it was withdrawn; only this title stays, in your own history.
+                </p>
+              ) : null}
               <p className="text-stone-600 dark:text-stone-400">
                 Before sharing you confirmed it was your own choice and about your own feelings.
                 {consent.toneSuggestionShown ? " A suggestion to rephrase was shown." : ""}

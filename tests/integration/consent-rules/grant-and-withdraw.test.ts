@@ -307,7 +307,8 @@ describe("C4: the partner reads the snapshot as it was shared", () => {
     expect(outcome.outcome).toBe("reshared");
     expect(outcome.consentId).not.toBe(world.consentId);
     const old = await t.db.shareConsent.findUniqueOrThrow({ where: { id: world.consentId! } });
-    expect(old).toMatchObject({ withdrawalCause: "RESHARED", withdrawnAt: expect.any(Date), sharedTitle: world.draft.title });
+    // The replaced words are dropped for good (decision 022); the author's history keeps the title.
+    expect(old).toMatchObject({ withdrawalCause: "RESHARED", withdrawnAt: expect.any(Date), sharedTitle: null, historyTitle: world.draft.title });
     const seen = await listSharedItems(asPartner(world));
     expect(seen.map((item) => [item.consentId, item.title])).toEqual([[outcome.consentId, expect.stringContaining(world.secrets.editedTitle!)]]);
     const plan = await getPlan(asPartner(world));

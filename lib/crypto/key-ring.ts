@@ -1,0 +1,116 @@
+import "server-only";
+import { randomBytes, randomUUID } from "node:crypto";
+import { KEY_BYTES, open, seal } from "./aead";
+import type { KeyEncryptionKeys } from "./key-encryption-keys";
+
+/** A data key as stored: the key sealed under a KEK, and that KEK's id. */
+export type WrappedDataKey = { id: string; wrappedKey: string; kekId: string };
+
+type CachedKey = { key: Buffer; expiresAt: number };
+
+export type KeyRingOptions = {
+  /** Unwrapped data keys kept in memory: enough for every active person and couple of a busy server. */
+  maxKeys?: number;
+  /** A destroyed key leaves every server's memory within this time, whatever that server saw. */
+  ttlMs?: number;
+  now?: () => number;
+};
+
+function wrapAssociatedData(dataKeyId: string): string {
+  return `data-key:${dataKeyId}`;
+}
+
+/**
+ * Data keys, unwrapped on demand and cached in a bounded least-recently-used map with a time
+ * limit. Unwrapping is one AES-GCM operation, but fetching the wrapped key is a query: the
+ * cache keeps a page to one query for the keys it has not seen recently.
+ */
+export class KeyRing {
+  private readonly keys = new Map<string, CachedKey>();
+  /** "USER:<id>" / "COUPLE:<id>" / "APP" -> the id of the data key writes use. */
+  private readonly owners = new Map<string, { keyId: string; expiresAt: number }>();
+  private readonly maxKeys: number;
+  private readonly ttlMs: number;
+  private readonly now: () => number;
+
+  constructor(
+    readonly keks: KeyEncryptionKeys,
+    options: KeyRingOptions = {},
+  ) {
+    this.maxKeys = options.maxKeys ?? 10_000;
+    this.ttlMs = options.ttlMs ?? 10 * 60_000;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** A new random data key, wrapped under the current KEK, and remembered. */
+  newDataKey(id: string = randomUUID()): { key: Buffer; wrapped: WrappedDataKey } {
+    const key = randomBytes(KEY_BYTES);
+    this.remember(id, key);
+    return { key, wrapped: { id, ...this.wrap(id, key) } };
+  }
+
+  wrap(id: string, key: Buffer): { wrappedKey: string; kekId: string } {
+    const { current } = this.keks;
+    return { wrappedKey: seal(current.key, key, wrapAssociatedData(id)).toString("base64url"), kekId: current.id };
+  }
+
+  /** The stored key opened with whichever KEK wrapped it (current or, during a rotation, previous). */
+  unwrap(stored: WrappedDataKey): Buffer {
+    const kek = [this.keks.current, this.keks.previous].find((candidate) => candidate?.id === stored.kekId);
+    if (!kek) {
+      throw new Error(
+        `Data key ${stored.id} is wrapped by key-encryption key ${stored.kekId}, which this process does not have ` +
+          `(it has ${[this.keks.current, this.keks.previous].filter(Boolean).map((k) => k!.id).join(" and ")}). ` +
+          "Set DATA_ENCRYPTION_KEY (and DATA_ENCRYPTION_KEY_PREVIOUS during a rotation) or restore the key file it was written with.",
+      );
+    }
+    const key = open(kek.key, Buffer.from(stored.wrappedKey, "base64url"), wrapAssociatedData(stored.id));
+    this.remember(stored.id, key);
+    return key;
+  }
+
+  /** Whether the stored key is wrapped by the current KEK (else `keys:rotate` rewraps it). */
+  isCurrent(stored: Pick<WrappedDataKey, "kekId">): boolean {
+    return stored.kekId === this.keks.current.id;
+  }
+
+  cached(id: string): Buffer | undefined {
+    const entry = this.keys.get(id);
+    if (!entry) return undefined;
+    this.keys.delete(id);
+    if (entry.expiresAt <= this.now()) return undefined;
+    this.keys.set(id, entry);
+    return entry.key;
+  }
+
+  remember(id: string, key: Buffer): void {
+    this.keys.delete(id);
+    this.keys.set(id, { key, expiresAt: this.now() + this.ttlMs });
+    while (this.keys.size > this.maxKeys) this.keys.delete(this.keys.keys().next().value as string);
+  }
+
+  ownerKeyId(owner: string): string | undefined {
+    const entry = this.owners.get(owner);
+    if (!entry) return undefined;
+    this.owners.delete(owner);
+    if (entry.expiresAt <= this.now()) return undefined;
+    this.owners.set(owner, entry);
+    return entry.keyId;
+  }
+
+  rememberOwner(owner: string, keyId: string): void {
+    this.owners.delete(owner);
+    this.owners.set(owner, { keyId, expiresAt: this.now() + this.ttlMs });
+    while (this.owners.size > this.maxKeys) this.owners.delete(this.owners.keys().next().value as string);
+  }
+
+  /** After keys were destroyed: nothing this process remembers may outlive them. */
+  forgetAll(): void {
+    this.keys.clear();
+    this.owners.clear();
+  }
+
+  get size(): number {
+    return this.keys.size;
+  }
+}
