@@ -8,6 +8,7 @@ import { applyPendingMigrations } from "../lib/db/migrations.ts";
 import { assertPostgresAnswers, serverOf } from "../lib/db/postgres-reachability.ts";
 import { checkEnvironment } from "../lib/env.ts";
 import { mailDestination } from "../lib/email/destination.ts";
+import { KEY_FILE } from "../lib/crypto/key-encryption-keys.ts";
 import { ensureOwnerOnlyDir, restrictTreeToOwner, setOwnerOnlyUmask, writeOwnerOnlyFile } from "../lib/storage/owner-only.ts";
 
 /**
@@ -81,7 +82,7 @@ function ensureEncryptionKey(): void {
     );
     process.exit(1);
   }
-  const file = path.resolve(".data/encryption-key");
+  const file = path.resolve(KEY_FILE);
   if (existsSync(file)) return;
   writeOwnerOnlyFile(file, `${randomBytes(32).toString("base64url")}\n`);
 }

@@ -3,11 +3,14 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { closedPort, silentServer } from "../support/unreachable-db";
 
+/** A valid key-encryption key, as a PostgreSQL deployment must set (decision 022). */
+const DATA_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString("base64");
+
 /** `npm start` (scripts/start.ts), as far as its checks: it stops before building or serving. */
 function start(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const tsx = path.resolve("node_modules/.bin/tsx");
   const child = spawn(tsx, ["--conditions=react-server", "scripts/start.ts", "--skip-build", "--no-demo"], {
-    env: { NODE_ENV: "production", PATH: process.env.PATH ?? "", NEXTAUTH_SECRET: "start-check-secret-0123456789abcdefghijkl", ...env },
+    env: { NODE_ENV: "production", PATH: process.env.PATH ?? "", NEXTAUTH_SECRET: "start-check-secret-0123456789abcdefghijkl", DATA_ENCRYPTION_KEY, ...env },
   });
   let stdout = "";
   let stderr = "";

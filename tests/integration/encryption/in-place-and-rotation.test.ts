@@ -21,8 +21,8 @@ afterAll(() => t.close());
 /** A couple as a version before encryption stored it: plain text everywhere, no data keys. */
 async function plainTextCouple(marker: string) {
   const [sam, alex, coupleId, noteId, summaryId, activeId, withdrawnId] = Array.from({ length: 7 }, () => crypto.randomUUID()) as [string, string, string, string, string, string, string];
-  await t.db.$executeRaw`INSERT INTO "User" ("id", "email", "displayName", "passwordHash") VALUES
-    (${sam}, ${`sam-${sam}@x.test`}, ${`Sam ${marker}`}, 'h'), (${alex}, ${`alex-${alex}@x.test`}, 'Alex', 'h')`;
+  await t.db.$executeRaw`INSERT INTO "User" ("id", "email", "displayName", "passwordHash", "emailVerifiedAt") VALUES
+    (${sam}, ${`sam-${sam}@x.test`}, ${`Sam ${marker}`}, 'h', now()), (${alex}, ${`alex-${alex}@x.test`}, 'Alex', 'h', now())`;
   await t.db.$executeRaw`INSERT INTO "Couple" ("id") VALUES (${coupleId})`;
   await t.db.$executeRaw`INSERT INTO "CoupleMember" ("userId", "coupleId") VALUES (${sam}, ${coupleId}), (${alex}, ${coupleId})`;
   await t.db.$executeRaw`INSERT INTO "Note" ("id", "authorId", "title", "body", "workingOn", "updatedAt") VALUES (${noteId}, ${sam}, ${`note ${marker}`}, ${`body ${marker}`}, NULL, now())`;

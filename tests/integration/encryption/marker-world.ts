@@ -1,10 +1,12 @@
 import { registerUser } from "@/lib/auth/accounts";
+import { requestSignUp } from "@/lib/auth/sign-up";
 import type { Access } from "@/lib/data/access";
 import { acceptInvite, createInvite } from "@/lib/data/couples";
 import { createNote, updateNote } from "@/lib/data/notes";
 import { addSharedItemToPlan, addTopics } from "@/lib/data/plan";
 import { createSummary, updateSummary } from "@/lib/data/summaries";
 import type { Db } from "@/lib/db/types";
+import { accountLinks } from "@/lib/email/account-links";
 import { createOutboxMailer } from "@/lib/email/mailer";
 import { inviteEmail } from "@/lib/email/templates";
 import { shareAsPreviewed } from "../../support/share";
@@ -12,15 +14,15 @@ import { shareAsPreviewed } from "../../support/share";
 /**
  * A couple who wrote a marker into every place a person can write: their names, notes
  * (created and edited), summaries (created and edited), a share with its reflection, plan
- * topics, and an emailed invite kept in the outbox. Each written through the data layer the
- * forms call.
+ * topics, an emailed invite kept in the outbox, and a sign-up still waiting for its link. Each
+ * written through the data layer the forms call.
  */
 export type MarkerWorld = { author: Access; partner: Access; noteId: string; summaryId: string; consentId: string };
 
 export async function writeMarkersEverywhere(db: Db, marker: string): Promise<MarkerWorld> {
   const unique = crypto.randomUUID().slice(0, 8);
   const register = async (who: string) => {
-    const result = await registerUser(db, { email: `${who}-${unique}@example.test`, displayName: `${who} ${marker}`, password: "a long enough password" });
+    const result = await registerUser(db, { email: `${who}-${unique}@example.test`, displayName: `${who} ${marker}`, password: "a long enough password", emailVerifiedAt: new Date() });
     if (!result.ok) throw new Error("registration failed");
     return { db, userId: result.user.id };
   };
@@ -29,6 +31,8 @@ export async function writeMarkersEverywhere(db: Db, marker: string): Promise<Ma
   const invite = await createInvite(author, { email: `partner-${unique}@example.test` });
   await createOutboxMailer(db)({ to: `partner-${unique}@example.test`, ...inviteEmail({ inviterName: `author ${marker}`, acceptUrl: `http://127.0.0.1/invite/${marker}` }) });
   await acceptInvite(partner, invite.token);
+  const links = accountLinks("http://127.0.0.1");
+  await requestSignUp(db, { email: `pending-${unique}@example.test`, displayName: `pending ${marker}`, callbackPath: null, links, outboxKeyHash: null });
 
   const note = await createNote(author, { title: `note title ${marker}`, body: `note body ${marker}`, workingOn: `working on ${marker}`, sessionDate: null });
   await updateNote(author, note.id, { title: `edited note title ${marker}`, body: `edited note body ${marker}`, workingOn: `edited working on ${marker}`, sessionDate: null });
