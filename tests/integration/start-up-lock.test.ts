@@ -21,7 +21,7 @@ type Migrator = { output: () => string; exit: Promise<number | null> };
 
 function startMigrator(url: string): Migrator {
   const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/db/migrate.ts"], {
-    env: { PATH: process.env.PATH ?? "", DATABASE_URL: url },
+    env: { NODE_ENV: "production", PATH: process.env.PATH ?? "", DATABASE_URL: url },
   });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));

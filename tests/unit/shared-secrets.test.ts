@@ -12,7 +12,7 @@ const SERVER = "postgres://app@db.example:5432/app";
 const SECRET = "a-shared-session-secret-0123456789abcdef";
 const KEY = Buffer.alloc(32, 3).toString("base64");
 
-function problems(env: Record<string, string>): string {
+function problems(env: NodeJS.ProcessEnv): string {
   try {
     checkEnvironment(env);
     return "";
@@ -47,7 +47,7 @@ describe("secrets every process on one PostgreSQL server must share", () => {
 
   it("the reminder worker stops with the reason, not a stack trace, when the session secret is missing", { timeout: 30_000 }, async () => {
     const child = spawn(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/reminders-worker.ts"], {
-      env: { PATH: process.env.PATH ?? "", DATABASE_URL: SERVER, DATA_ENCRYPTION_KEY: KEY },
+      env: { NODE_ENV: "development", PATH: process.env.PATH ?? "", DATABASE_URL: SERVER, DATA_ENCRYPTION_KEY: KEY },
     });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));

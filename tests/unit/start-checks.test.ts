@@ -25,7 +25,7 @@ function start(
   const given = { NODE_ENV: "production", PATH: process.env.PATH ?? "", TSX_TSCONFIG_PATH: path.resolve("tsconfig.json"), ...SHARED_SECRETS, ...env };
   const child = spawn(tsx, ["--conditions=react-server", path.resolve("scripts/start.ts"), ...flags, "--no-demo"], {
     cwd,
-    env: Object.fromEntries(Object.entries(given).filter((entry): entry is [string, string] => entry[1] !== undefined)),
+    env: { NODE_ENV: "production", ...Object.fromEntries(Object.entries(given).filter((entry): entry is [string, string] => entry[1] !== undefined)) },
   });
   let stdout = "";
   let stderr = "";
