@@ -4,6 +4,7 @@ import { decodeKeyMaterial, KEY_FORMAT_HELP } from "@/lib/crypto/key-encryption-
 import { trustProxySchema } from "@/lib/http/trusted-proxy";
 import { mailDestination } from "@/lib/email/destination";
 import { databaseEnvShape } from "./db/database-env";
+import { isServerActionsKey, SERVER_ACTIONS_KEY_HELP } from "./server-actions-key";
 
 /**
  * The server's configuration, parsed once. Nothing here reaches the browser: the app has no
@@ -33,19 +34,31 @@ const envSchema = z
       .string()
       .refine((value) => decodeKeyMaterial(value) !== null, `DATA_ENCRYPTION_KEY_PREVIOUS must be ${KEY_FORMAT_HELP}.`)
       .optional(),
+    // Read by `next build` (server action ids and their encryption); npm start requires it when it builds on a PostgreSQL server.
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z
+      .string()
+      .refine(isServerActionsKey, `NEXT_SERVER_ACTIONS_ENCRYPTION_KEY must be ${SERVER_ACTIONS_KEY_HELP}.`)
+      .optional(),
     REMINDER_DISPATCH: z
       .enum(["app", "external"], { error: "REMINDER_DISPATCH must be app (the default) or external." })
       .default("app"),
     // Which proxies may report the client's address (read by scripts/serve.ts; decision 020).
     TRUST_PROXY: trustProxySchema,
   })
-  .refine((env) => env.NODE_ENV !== "production" || env.NEXTAUTH_SECRET, {
+  // On a PostgreSQL server every process (each app instance, the worker, the scripts) must hold
+  // the same secrets, whatever NODE_ENV: a file one host generates would differ on the next.
+  .refine((env) => !env.DATABASE_URL || env.NEXTAUTH_SECRET, {
+    message:
+      "NEXTAUTH_SECRET is required on a PostgreSQL server: every instance must sign sessions and unsubscribe links with the same secret, or people are signed out at random and emailed links fail. Generate one with `openssl rand -base64 32` and set it on every instance.",
+    path: ["NEXTAUTH_SECRET"],
+  })
+  .refine((env) => env.NODE_ENV !== "production" || env.NEXTAUTH_SECRET || env.DATABASE_URL, {
     message: "NEXTAUTH_SECRET is required in production (npm start generates one in .data/).",
     path: ["NEXTAUTH_SECRET"],
   })
-  .refine((env) => env.NODE_ENV !== "production" || !env.DATABASE_URL || env.DATA_ENCRYPTION_KEY, {
+  .refine((env) => !env.DATABASE_URL || env.DATA_ENCRYPTION_KEY, {
     message:
-      "DATA_ENCRYPTION_KEY is required on a PostgreSQL server in production: every instance must encrypt with the same key, kept outside the database (generate one with `openssl rand -base64 32`).",
+      "DATA_ENCRYPTION_KEY is required on a PostgreSQL server: every instance must encrypt with the same key, kept outside the database (generate one with `openssl rand -base64 32`).",
     path: ["DATA_ENCRYPTION_KEY"],
   })
   .refine((env) => !env.DATA_ENCRYPTION_KEY_PREVIOUS || env.DATA_ENCRYPTION_KEY, {

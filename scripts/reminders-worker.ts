@@ -10,7 +10,12 @@ import { describeSweep, runReminderSweep } from "@/lib/reminders/run";
  * with several app instances (set REMINDER_DISPATCH=external on those). Any number of workers
  * may run: their claims never overlap. Stops after the current sweep on SIGINT or SIGTERM.
  */
-getEnv();
+try {
+  getEnv();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
 if (!process.env.DATABASE_URL) {
   console.error("The reminder worker shares the app's database: set DATABASE_URL. (The embedded PGlite database can be opened by one process only; with it, the app sends reminders itself.)");
   process.exit(1);

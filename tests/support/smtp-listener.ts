@@ -16,8 +16,11 @@ export type SmtpListener = {
   start: () => Promise<void>;
 };
 
-export async function startSmtpListener(options: { parse?: boolean } = {}): Promise<SmtpListener> {
+/** `acceptDelayMs` answers each message that much later, like a slower mail server (senders then overlap). */
+export async function startSmtpListener(options: { parse?: boolean; acceptDelayMs?: number } = {}): Promise<SmtpListener> {
   const parse = options.parse ?? true;
+  const accept = (callback: (error?: Error | null) => void, error?: Error) =>
+    options.acceptDelayMs ? setTimeout(() => callback(error), options.acceptDelayMs) : callback(error);
   const messages: ParsedMail[] = [];
   const raw: string[] = [];
   let port = 0;
@@ -38,14 +41,14 @@ export async function startSmtpListener(options: { parse?: boolean } = {}): Prom
         stream.on("end", () => {
           const source = Buffer.concat(chunks);
           raw.push(source.toString("utf8"));
-          if (!parse) return callback();
+          if (!parse) return accept(callback);
           // Answer only once the message is parsed, so a resolved send means it is readable here.
           simpleParser(source).then(
             (parsed) => {
               messages.push(parsed);
-              callback();
+              accept(callback);
             },
-            (error: Error) => callback(error),
+            (error: Error) => accept(callback, error),
           );
         });
       },

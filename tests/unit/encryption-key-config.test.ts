@@ -16,14 +16,14 @@ afterEach(() => {
 });
 
 describe("the key-encryption key's configuration", () => {
-  it("refuses to start on a PostgreSQL server in production without DATA_ENCRYPTION_KEY, with a clear message", async () => {
+  it("refuses to start on a PostgreSQL server without DATA_ENCRYPTION_KEY, with a clear message", async () => {
     vi.stubEnv("NODE_ENV", "production");
     vi.stubEnv("NEXTAUTH_SECRET", "x".repeat(32));
     vi.stubEnv("DATABASE_URL", "postgres://app@db.example:5432/app");
     vi.stubEnv("DATA_ENCRYPTION_KEY", "");
     delete process.env.DATA_ENCRYPTION_KEY;
     const { env } = await fresh();
-    expect(() => env.getEnv()).toThrow(/DATA_ENCRYPTION_KEY is required on a PostgreSQL server in production/);
+    expect(() => env.getEnv()).toThrow(/DATA_ENCRYPTION_KEY is required on a PostgreSQL server: every instance must encrypt with the same key/);
   });
 
   it("refuses a key that is not 32 bytes of base64", async () => {
