@@ -26,7 +26,7 @@ let sam: TestUser;
 
 beforeAll(async () => {
   smtp = await startSmtpListener();
-  mailer = createSmtpMailer({ url: smtp.url, from: "Common Ground <test@localhost>", maxConnections: 2 });
+  mailer = createSmtpMailer({ url: smtp.url, from: "Common Ground <test@localhost>", messageIdDomain: "app.test", maxConnections: 2 });
 });
 afterAll(async () => {
   mailer.close();
@@ -60,7 +60,7 @@ describe("queued mail", () => {
 
     await smtp.start();
     mailer.close();
-    mailer = createSmtpMailer({ url: smtp.url, from: "Common Ground <test@localhost>", maxConnections: 2 });
+    mailer = createSmtpMailer({ url: smtp.url, from: "Common Ground <test@localhost>", messageIdDomain: "app.test", maxConnections: 2 });
     expect(await deliver(new Date(now.getTime() + 61_000))).toEqual({ sent: 1, retrying: 0, failed: 0, deferred: 0 });
     expect(smtp.messages.map((message) => message.subject)).toEqual(["Sam invited you to Common Ground"]);
     expect(await t.db.queuedEmail.count()).toBe(0);
