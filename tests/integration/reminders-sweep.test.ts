@@ -155,6 +155,34 @@ describe("delivery that cannot double or drop", () => {
     expect(await statuses()).toEqual({ SENT: 20 });
   });
 
+  it("a live sweep slower than its lease keeps its claims by renewing them: a second sweep running meanwhile sends none of them", { timeout: 60_000 }, async () => {
+    await createCouples(t.db, 2, { leadMinutes: [60] });
+    // Both sweeps read one clock that runs in real time from the moment the reminders are due.
+    const startedAt = performance.now();
+    const clock = () => new Date(minutesBefore(NEXT_CHECK_IN, 60).getTime() + (performance.now() - startedAt));
+    const leaseMs = 4_000;
+    const slowSend: SendEmail = async (email) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await mailer.send(email);
+    };
+    const slow = sweep(clock(), { now: clock, workerId: "slow", send: slowSend, sendConcurrency: 1, leaseMs });
+    let slowDone = false;
+    void slow.finally(() => (slowDone = true));
+    let rescuerSent = 0;
+    while (!slowDone) {
+      rescuerSent += (await sweep(clock(), { now: clock, workerId: "rescuer", leaseMs })).sent;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    // Four sends of a second and a half each, one after another: without renewals, the last
+    // ones' claims would have run out before they were sent.
+    expect(performance.now() - startedAt).toBeGreaterThan(leaseMs);
+    expect(await slow).toMatchObject({ sent: 4, deferred: 0 });
+    expect(rescuerSent).toBe(0);
+    expect(smtp.messages).toHaveLength(4);
+    expect(new Set(recipients()).size).toBe(4);
+    expect(await statuses()).toEqual({ SENT: 4 });
+  });
+
   it("a worker that falls behind gives rows back untried rather than send after its lease could run out", async () => {
     await createCouples(t.db, 2, { leadMinutes: [60] });
     const claimedAt = minutesBefore(NEXT_CHECK_IN, 55);
