@@ -226,7 +226,9 @@ async function deliverBatch(batch: ClaimedDelivery[], options: SweepOptions, rep
     const lanes = Array.from({ length: Math.min(options.sendConcurrency ?? SEND_CONCURRENCY, queue.length) }, async () => {
       for (let row = queue.shift(); row; row = queue.shift()) report[await deliverOne(row, options)] += 1;
     });
-    await Promise.all(lanes);
+    // Every lane finishes before the claims stop being renewed, even when one of them failed.
+    const failedLane = (await Promise.allSettled(lanes)).find((lane) => lane.status === "rejected");
+    if (failedLane) throw failedLane.reason;
   } finally {
     await stopRenewing();
   }

@@ -168,6 +168,8 @@ describe("delivery that cannot double or drop", () => {
     const slow = sweep(clock(), { now: clock, workerId: "slow", send: slowSend, sendConcurrency: 1, leaseMs });
     let slowDone = false;
     void slow.finally(() => (slowDone = true));
+    // The rescuer starts once the slow sweep holds every claim.
+    await expect.poll(() => t.db.reminderDelivery.count({ where: { status: "SENDING", claimedBy: "slow" } }), { timeout: 20_000 }).toBe(4);
     let rescuerSent = 0;
     while (!slowDone) {
       rescuerSent += (await sweep(clock(), { now: clock, workerId: "rescuer", leaseMs })).sent;
