@@ -71,9 +71,13 @@ async function runScenario(serverUrl: string, scenario: Scenario): Promise<void>
     const a = start();
     if (scenario.secondInstanceAlreadyRunning) start();
     await waitFor(() => smtp.raw.length >= 10, 60_000, "worker A to be mid-batch");
+    const exited = new Promise((resolve) => a.once("exit", resolve));
     a.kill("SIGKILL");
     const killedAt = performance.now();
     if (!scenario.secondInstanceAlreadyRunning) start();
+    // What A had sent to the database before it died lands there; then its claims are what it held.
+    await exited;
+    await new Promise((resolve) => setTimeout(resolve, 500));
     // The worker names its claims after its host and process id (scripts/reminders-worker.ts).
     const held = await claimsHeldBy(db, `worker-${hostname()}-${a.pid}-`);
     if (held.length === 0) throw new Error("Worker A held no claims when it was killed: nothing to measure.");
