@@ -40,7 +40,7 @@ test.describe("two app instances on one PostgreSQL database", () => {
     test.setTimeout(240_000);
     database = await createServerDatabase(serverUrl!, "scale_out");
     // A mail server that takes a moment per message, so that two sweeps are sending at once.
-    smtp = await startSmtpListener({ acceptDelayMs: 100 });
+    smtp = await startSmtpListener({ answerAfterMs: 100 });
     const env = { ...shared, DATABASE_URL: database.url, SMTP_URL: smtp.url };
     // Started together on an empty database: they take turns migrating it (the start-up lock).
     instances = await Promise.all([startAppInstance("instance A", env), startAppInstance("instance B", env)]);

@@ -9,6 +9,7 @@ const benchmarks: Record<string, () => Promise<{ run: () => Promise<void> }>> = 
   encryption: () => import("./bench/encryption.ts"),
   fsync: () => import("./bench/fsync.ts"),
   reminders: () => import("./bench/reminders.ts"),
+  "reminders-reclaim": () => import("./bench/reminders-reclaim.ts"),
   "route-js": () => import("./bench/route-js.ts"),
   "session-check": () => import("./bench/session-check.ts"),
 };

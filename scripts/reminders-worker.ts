@@ -3,7 +3,7 @@ import { hostname } from "node:os";
 import { getEnv } from "@/lib/env";
 import { SWEEP_INTERVAL_MS } from "@/lib/reminders/dispatcher";
 import { describeDelivery, runMailDelivery } from "@/lib/email/run-delivery";
-import { describeSweep, runReminderSweep } from "@/lib/reminders/run";
+import { delayUntilNextSweepMs, describeSweep, runReminderSweep } from "@/lib/reminders/run";
 
 /**
  * `npm run reminders:worker`: sends reminders from a process of its own, for deployments
@@ -31,7 +31,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
-console.log(`Reminder worker ${workerId}: sweeping every ${SWEEP_INTERVAL_MS / 1000} s.`);
+console.log(`Reminder worker ${workerId}: sweeping every ${SWEEP_INTERVAL_MS / 1000} s, sooner when a claim runs out.`);
 while (!stopping) {
   try {
     console.log(`${new Date().toISOString()} ${describeSweep(await runReminderSweep(workerId))}`);
@@ -44,9 +44,14 @@ while (!stopping) {
     console.error("Mail delivery failed; the next sweep will try again.", error);
   }
   if (stopping) break;
+  // The usual interval, or sooner when another sweep's claim runs out first (its process may be gone).
+  const delayMs = await delayUntilNextSweepMs(SWEEP_INTERVAL_MS).catch((error: unknown) => {
+    console.error("Could not read when reminder claims run out; sweeping again after the usual interval.", error);
+    return SWEEP_INTERVAL_MS;
+  });
   await new Promise<void>((resolve) => {
     wake = resolve;
-    setTimeout(resolve, SWEEP_INTERVAL_MS);
+    setTimeout(resolve, delayMs);
   });
 }
 console.log("Reminder worker stopped.");

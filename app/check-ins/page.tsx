@@ -11,12 +11,21 @@ import { formatInstant, nextReminderAt, occurrencesAfter } from "@/lib/check-ins
 import { listTimeZones } from "@/lib/check-ins/time-zones";
 import { getMyCheckIn } from "@/lib/data/check-ins";
 import { getMyReminderSettings } from "@/lib/data/reminder-preferences";
+import type { DeliveryFailure } from "@/lib/generated/prisma/enums";
 import { WEEKDAYS } from "@/lib/check-ins/weekdays";
 import { saveReminderPreferencesAction, saveScheduleAction } from "./actions";
 
 export const metadata: Metadata = { title: "Check-ins" };
 
 const UPCOMING = 4;
+
+/** How the page explains a reminder that was given up on, by its reason (lib/reminders/sweep.ts). */
+const FAILURE_WORDS: Record<DeliveryFailure, string> = {
+  REFUSED:
+    "was refused by the mail server it was sent to, so it was not tried again. Check that your email address is right on your Account page; the next one will be tried as usual.",
+  GAVE_UP: "could not be sent, even after several tries. Check that your email address is right; the next one will be tried as usual.",
+  TOO_LATE: "was not sent: the check-in had begun before it could go out. The next one will be tried as usual.",
+};
 
 export default async function CheckInsPage() {
   const access = await requireAccess();
@@ -113,8 +122,8 @@ export default async function CheckInsPage() {
         {settings.lastFailure ? (
           <p role="alert" className="rounded-lg border border-rose-300 bg-rose-50 px-4 py-3 text-sm text-rose-900 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-100">
             Your last reminder ({leadTimeLabel(settings.lastFailure.leadMinutes)} the check-in on{" "}
-            <LocalTime iso={settings.lastFailure.occurrenceAt.toISOString()} fallback={inZone(settings.lastFailure.occurrenceAt)} />)
-            could not be sent, even after several tries. Check that your email address is right; the next one will be tried as usual.
+            <LocalTime iso={settings.lastFailure.occurrenceAt.toISOString()} fallback={inZone(settings.lastFailure.occurrenceAt)} />){" "}
+            {FAILURE_WORDS[settings.lastFailure.reason]}
           </p>
         ) : null}
         {settings.retrying ? (

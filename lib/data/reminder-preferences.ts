@@ -1,4 +1,5 @@
 import "server-only";
+import type { DeliveryFailure } from "@/lib/generated/prisma/enums";
 import type { ReminderPreferencesInput } from "@/lib/validation/check-in";
 import type { Access } from "./access";
 
@@ -11,8 +12,11 @@ export type MyReminderSettings = {
   emailEnabled: boolean;
   leadMinutes: number[];
   unsubscribedAt: Date | null;
-  /** The most recent reminder that was given up on, if it is newer than the last one sent. */
-  lastFailure: { occurrenceAt: Date; leadMinutes: number } | null;
+  /**
+   * The most recent reminder that was given up on, if it is newer than the last one sent, and why:
+   * refused for good by the mail server, out of attempts, or too late (the check-in had begun).
+   */
+  lastFailure: { occurrenceAt: Date; leadMinutes: number; reason: DeliveryFailure } | null;
   /** A reminder that failed and will be tried again. */
   retrying: { occurrenceAt: Date; nextAttemptAt: Date } | null;
 };
@@ -24,7 +28,7 @@ export async function getMyReminderSettings(access: Access): Promise<MyReminderS
     access.db.reminderDelivery.findFirst({
       where: { ...mine, status: { in: ["SENT", "FAILED"] } },
       orderBy: [{ dueAt: "desc" }, { id: "asc" }],
-      select: { status: true, occurrenceAt: true, leadMinutes: true },
+      select: { status: true, occurrenceAt: true, leadMinutes: true, failure: true },
     }),
     access.db.reminderDelivery.findFirst({
       where: { ...mine, status: "PENDING", attempts: { gt: 0 } },
@@ -36,7 +40,11 @@ export async function getMyReminderSettings(access: Access): Promise<MyReminderS
     emailEnabled: preference?.emailEnabled ?? false,
     leadMinutes: preference?.leadMinutes ?? [],
     unsubscribedAt: preference?.unsubscribedAt ?? null,
-    lastFailure: lastFinished?.status === "FAILED" ? { occurrenceAt: lastFinished.occurrenceAt, leadMinutes: lastFinished.leadMinutes } : null,
+    lastFailure:
+      lastFinished?.status === "FAILED"
+        ? // A row failed without a recorded reason was given up on after its retries (as before reasons were kept).
+          { occurrenceAt: lastFinished.occurrenceAt, leadMinutes: lastFinished.leadMinutes, reason: lastFinished.failure ?? "GAVE_UP" }
+        : null,
     retrying,
   };
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Db } from "@/lib/db/types";
-import { CLAIM_LEASE_MS, DEFAULT_BATCH_SIZE, LONGEST_SEND_MS, MAX_SEND_ATTEMPTS, retryDelayMs } from "@/lib/reminders/policy";
+import { DEFAULT_BATCH_SIZE, MAX_SEND_ATTEMPTS, QUEUED_MAIL_LEASE_MS, QUEUED_MAIL_LONGEST_SEND_MS, retryDelayMs } from "@/lib/reminders/policy";
 import { SMTP_CONNECTIONS as SEND_CONCURRENCY, type SendEmail } from "./mailer";
+import { isPermanentRefusal } from "./permanent-refusal";
 
 /**
  * Delivers queued email (QueuedEmail): claimed before sending, retried with the reminders'
@@ -58,7 +59,7 @@ export async function deliverQueuedEmails(options: DeliveryOptions): Promise<Del
  */
 async function claimDue(options: DeliveryOptions): Promise<Claimed[]> {
   const now = options.now();
-  const leaseUntil = new Date(now.getTime() + (options.leaseMs ?? CLAIM_LEASE_MS));
+  const leaseUntil = new Date(now.getTime() + (options.leaseMs ?? QUEUED_MAIL_LEASE_MS));
   const claimed = await options.db.$queryRaw<Omit<Claimed, "subject" | "text" | "html">[]>`
     UPDATE "QueuedEmail"
     SET "status" = 'SENDING', "attempts" = "attempts" + 1, "claimedBy" = ${options.workerId}, "claimedUntil" = ${leaseUntil}
@@ -85,7 +86,7 @@ async function claimDue(options: DeliveryOptions): Promise<Claimed[]> {
 async function deliverOne(row: Claimed, options: DeliveryOptions): Promise<keyof DeliveryReport> {
   const { db, workerId } = options;
   const mine = { id: row.id, status: "SENDING" as const, claimedBy: workerId };
-  if (options.now().getTime() + LONGEST_SEND_MS > row.claimedUntil.getTime()) {
+  if (options.now().getTime() + QUEUED_MAIL_LONGEST_SEND_MS > row.claimedUntil.getTime()) {
     await db.queuedEmail.updateMany({ where: mine, data: { status: "PENDING", attempts: row.attempts - 1, claimedBy: null, claimedUntil: null } });
     return "deferred";
   }
@@ -96,17 +97,20 @@ async function deliverOne(row: Claimed, options: DeliveryOptions): Promise<keyof
       text: row.text,
       html: row.html,
       headers: row.headers,
+      // The same Message-ID on every attempt: a retry after a dropped connection is recognisably the same message.
+      messageKey: `mail-${row.id}`,
       outboxReader: row.readerId || row.readerKeyHash ? { userId: row.readerId, keyHash: row.readerKeyHash } : undefined,
     });
   } catch (error) {
     const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 500);
-    if (row.attempts >= (options.maxAttempts ?? MAX_SEND_ATTEMPTS)) {
+    // A permanent refusal (5xx) fails at once: retrying would only be refused again.
+    if (isPermanentRefusal(error) || row.attempts >= (options.maxAttempts ?? MAX_SEND_ATTEMPTS)) {
       // Kept so its sender can be told, without the message: its link must not outlive the attempt.
       await db.queuedEmail.updateMany({
         where: mine,
         data: { status: "FAILED", lastError, text: "", html: "", claimedBy: null, claimedUntil: null },
       });
-      console.error(`An email could not be delivered after ${row.attempts} attempts: ${lastError}`);
+      console.error(`An email could not be delivered (attempt ${row.attempts}): ${lastError}`);
       return "failed";
     }
     await db.queuedEmail.updateMany({

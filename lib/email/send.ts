@@ -8,8 +8,8 @@ const holder = globalThis as typeof globalThis & { __planner_smtp?: SmtpMailer }
 
 /** Sends one email through the configured SMTP server, or into the development outbox. */
 export async function sendEmail(email: OutgoingEmail): Promise<void> {
-  const { smtpUrl, from } = mailSettings();
+  const { smtpUrl, from, appUrl } = mailSettings();
   if (!smtpUrl) return createOutboxMailer(getDb())(email);
-  holder.__planner_smtp ??= createSmtpMailer({ url: smtpUrl, from });
+  holder.__planner_smtp ??= createSmtpMailer({ url: smtpUrl, from, messageIdDomain: new URL(appUrl).hostname });
   return holder.__planner_smtp.send(email);
 }

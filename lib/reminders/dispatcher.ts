@@ -2,17 +2,18 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { describeDelivery, runMailDelivery } from "@/lib/email/run-delivery";
-import { describeSweep, runReminderSweep } from "./run";
+import { delayUntilNextSweepMs, describeSweep, runReminderSweep } from "./run";
 
 export const SWEEP_INTERVAL_MS = 60_000;
 
 export type ReminderDispatcher = { stop: () => Promise<void> };
 
 /**
- * Sweeps every interval, never two at once in this process: the next sweep is scheduled only
- * when the last one has finished. The timer does not keep the process alive, and stop() waits
- * for a sweep in progress. A process killed mid-sweep loses nothing: its claims expire and
- * another sweep takes them over (lib/reminders/sweep.ts).
+ * Sweeps every interval, or sooner when another sweep's claim runs out first (run.ts), never two
+ * at once in this process: the next sweep is scheduled only when the last one has finished. The
+ * timer does not keep the process alive, and stop() waits for a sweep in progress. A process
+ * killed mid-sweep loses nothing: its claims run out within a lease and another sweep takes
+ * them over (lib/reminders/sweep.ts).
  */
 export function startReminderDispatcher(options: { intervalMs?: number; firstRunAfterMs?: number } = {}): ReminderDispatcher {
   const intervalMs = options.intervalMs ?? SWEEP_INTERVAL_MS;
@@ -28,7 +29,7 @@ export function startReminderDispatcher(options: { intervalMs?: number; firstRun
   const tick = () => {
     running = runReminderSweep(workerId)
       .then((report) => {
-        if (report.sent || report.failed || report.retrying || report.deferred) console.info(`Reminder sweep: ${describeSweep(report)}.`);
+        if (report.sent || report.failed || report.tooLate || report.retrying || report.deferred) console.info(`Reminder sweep: ${describeSweep(report)}.`);
       })
       .catch((error: unknown) => console.error("Reminder sweep failed; the next sweep will try again.", error))
       // Queued mail (invites, sign-up, password reset) is retried on the same beat.
@@ -37,9 +38,14 @@ export function startReminderDispatcher(options: { intervalMs?: number; firstRun
         if (report.failed || report.retrying || report.deferred) console.info(`Mail delivery: ${describeDelivery(report)}.`);
       })
       .catch((error: unknown) => console.error("Mail delivery failed; the next sweep will try again.", error))
-      .finally(() => {
+      .then(() => delayUntilNextSweepMs(intervalMs))
+      .catch((error: unknown) => {
+        console.error("Could not read when reminder claims run out; sweeping again after the usual interval.", error);
+        return intervalMs;
+      })
+      .then((delayMs) => {
         running = null;
-        if (!stopped) schedule(intervalMs);
+        if (!stopped) schedule(delayMs);
       });
   };
 

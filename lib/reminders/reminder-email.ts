@@ -11,6 +11,8 @@ export type ReminderLinks = { appUrl: string; unsubscribeSecret: string };
  * and the recipient's own unsubscribe link. Nothing else about the couple goes in it.
  */
 export function composeReminder(input: {
+  /** The ReminderDelivery row: names the message the same on every attempt. */
+  deliveryId: string;
   to: string;
   userId: string;
   coupleId: string;
@@ -38,6 +40,7 @@ export function composeReminder(input: {
   return {
     to: input.to,
     ...rendered,
+    messageKey: `reminder-${input.deliveryId}`,
     headers: {
       "List-Unsubscribe": `<${oneClickUnsubscribeUrl(appUrl, token)}>`,
       "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",

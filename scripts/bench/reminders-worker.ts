@@ -16,7 +16,7 @@ if (!BENCH_DATABASE_URL || !BENCH_SMTP_URL || !BENCH_WORKER_ID || !BENCH_KEK || 
 }
 const opened = openAdapter({ kind: "postgres", url: BENCH_DATABASE_URL });
 const db = createDbClient(opened.factory, { keys: { current: parseKeyEncryptionKey(BENCH_KEK, "BENCH_KEK"), previous: null } });
-const mailer = createSmtpMailer({ url: BENCH_SMTP_URL, from: "Common Ground <bench@app.test>" });
+const mailer = createSmtpMailer({ url: BENCH_SMTP_URL, from: "Common Ground <bench@app.test>", messageIdDomain: "app.test" });
 await db.$queryRaw`SELECT 1`;
 
 process.once("message", async (message: Go) => {

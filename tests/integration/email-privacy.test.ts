@@ -23,7 +23,7 @@ let couple: TestCouple;
 beforeAll(async () => {
   t = await createTestDb();
   smtp = await startSmtpListener();
-  mailer = createSmtpMailer({ url: smtp.url, from: "Common Ground <hello@app.test>" });
+  mailer = createSmtpMailer({ url: smtp.url, from: "Common Ground <hello@app.test>", messageIdDomain: "app.test" });
   [couple] = (await createCouples(t.db, 1, { leadMinutes: [1440, 60, 15] })) as [TestCouple];
   const [author] = couple.members;
   const note = await t.db.note.create({

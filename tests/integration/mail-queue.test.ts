@@ -26,7 +26,7 @@ let sam: TestUser;
 
 beforeAll(async () => {
   smtp = await startSmtpListener();
-  mailer = createSmtpMailer({ url: smtp.url, from: "Common Ground <test@localhost>", maxConnections: 2 });
+  mailer = createSmtpMailer({ url: smtp.url, from: "Common Ground <test@localhost>", messageIdDomain: "app.test", maxConnections: 2 });
 });
 afterAll(async () => {
   mailer.close();
@@ -60,7 +60,7 @@ describe("queued mail", () => {
 
     await smtp.start();
     mailer.close();
-    mailer = createSmtpMailer({ url: smtp.url, from: "Common Ground <test@localhost>", maxConnections: 2 });
+    mailer = createSmtpMailer({ url: smtp.url, from: "Common Ground <test@localhost>", messageIdDomain: "app.test", maxConnections: 2 });
     expect(await deliver(new Date(now.getTime() + 61_000))).toEqual({ sent: 1, retrying: 0, failed: 0, deferred: 0 });
     expect(smtp.messages.map((message) => message.subject)).toEqual(["Sam invited you to Common Ground"]);
     expect(await t.db.queuedEmail.count()).toBe(0);
@@ -83,6 +83,41 @@ describe("queued mail", () => {
     ]);
     const partner = await createUser(t.db, "Alex");
     expect(await listMyUndeliveredEmails(accessFor(t.db, partner), now)).toEqual([]);
+  });
+
+  it("a permanent refusal (550) fails at once, keeps no message text, and tells the sender only", async () => {
+    await enqueueEmail(t.db, { to: "nobody@example.test", subject: "Sam invited you to Common Ground", text: "secret link", html: "<p>secret link</p>", senderId: sam.id });
+    smtp.refusal = { code: 550, message: "5.1.1 No such mailbox", at: "RCPT" };
+    const now = new Date();
+    try {
+      expect(await deliver(now)).toEqual({ sent: 0, retrying: 0, failed: 1, deferred: 0 });
+    } finally {
+      smtp.refusal = null;
+    }
+    const [failed] = await t.db.queuedEmail.findMany();
+    expect(failed).toMatchObject({ status: "FAILED", attempts: 1, text: "", html: "" });
+    expect(failed?.lastError).toMatch(/550/);
+    expect(await deliver(new Date(now.getTime() + 31 * 60_000))).toEqual({ sent: 0, retrying: 0, failed: 0, deferred: 0 });
+    expect(await listMyUndeliveredEmails(accessFor(t.db, sam), now)).toMatchObject([{ to: "nobody@example.test" }]);
+    const partner = await createUser(t.db, "Alex");
+    expect(await listMyUndeliveredEmails(accessFor(t.db, partner), now)).toEqual([]);
+  });
+
+  it("a retry after 'try again later' (451) is the same message: one Message-ID for every attempt", async () => {
+    await enqueueEmail(t.db, { to: "partner@example.test", subject: "Sam invited you to Common Ground", text: "t", html: "<p>h</p>", senderId: sam.id });
+    const [queued] = await t.db.queuedEmail.findMany();
+    smtp.refused.length = 0;
+    smtp.refusal = { code: 451, message: "4.3.0 Try again later", at: "DATA" };
+    const now = new Date();
+    try {
+      expect(await deliver(now)).toEqual({ sent: 0, retrying: 1, failed: 0, deferred: 0 });
+    } finally {
+      smtp.refusal = null;
+    }
+    expect(await deliver(new Date(now.getTime() + 61_000))).toEqual({ sent: 1, retrying: 0, failed: 0, deferred: 0 });
+    const messageId = `<mail-${queued?.id}@app.test>`;
+    expect(smtp.refused[0]?.raw).toContain(`Message-ID: ${messageId}`);
+    expect(smtp.messages.map((message) => message.messageId)).toEqual([messageId]);
   });
 
   it("sends each message once when two runs deliver at the same time", async () => {

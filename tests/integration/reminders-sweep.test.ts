@@ -3,7 +3,8 @@ import { getMyReminderSettings } from "@/lib/data/reminder-preferences";
 import { createSmtpMailer, type SendEmail, type SmtpMailer } from "@/lib/email/mailer";
 import { CLAIM_LEASE_MS } from "@/lib/reminders/policy";
 import { sweepReminders, type SweepOptions } from "@/lib/reminders/sweep";
-import { createCouples, minutesBefore, NEXT_CHECK_IN, TEST_LINKS } from "../support/reminders";
+import { killableDb } from "../support/killable-db";
+import { createCouples, deliveryStatuses, minutesBefore, NEXT_CHECK_IN, TEST_LINKS } from "../support/reminders";
 import { startSmtpListener, type SmtpListener } from "../support/smtp-listener";
 import { createTestDb, type TestDb } from "../support/test-db";
 
@@ -21,7 +22,7 @@ beforeEach(async () => {
   await t.db.user.deleteMany();
   await t.db.couple.deleteMany();
   smtp = await startSmtpListener();
-  mailer = createSmtpMailer({ url: smtp.url, from: "Common Ground <reminders@app.test>" });
+  mailer = createSmtpMailer({ url: smtp.url, from: "Common Ground <reminders@app.test>", messageIdDomain: "app.test" });
 });
 afterEach(async () => {
   mailer.close();
@@ -34,10 +35,7 @@ function sweep(now: Date, options: Partial<SweepOptions> = {}) {
 
 const recipients = () => smtp.messages.map((message) => (Array.isArray(message.to) ? "" : (message.to?.text ?? "")));
 
-async function statuses() {
-  const rows = await t.db.reminderDelivery.groupBy({ by: ["status"], _count: true });
-  return Object.fromEntries(rows.map((row) => [row.status, row._count]));
-}
+const statuses = () => deliveryStatuses(t.db);
 
 describe("planning and sending", () => {
   it("each opted-in partner gets one email per chosen lead time, and sweeping again sends nothing more", async () => {
@@ -96,7 +94,7 @@ describe("planning and sending", () => {
 describe("delivery that cannot double or drop", () => {
   it("two sweeps at once over 1,000 due reminders send exactly 1,000 emails", { timeout: 180_000 }, async () => {
     const quiet = await startSmtpListener({ parse: false });
-    const quietMailer = createSmtpMailer({ url: quiet.url, from: "reminders@app.test" });
+    const quietMailer = createSmtpMailer({ url: quiet.url, from: "reminders@app.test", messageIdDomain: "app.test" });
     try {
       const couples = await createCouples(t.db, 500, { leadMinutes: [60] });
       const now = minutesBefore(NEXT_CHECK_IN, 30);
@@ -131,27 +129,60 @@ describe("delivery that cannot double or drop", () => {
     expect(await statuses()).toEqual({ SENT: 20 });
   });
 
-  it("a sweep that dies mid-batch is taken over after its lease, and nobody gets a reminder twice", async () => {
+  it("a sweep killed mid-batch is taken over one lease (30 s) later, and nobody gets a reminder twice", async () => {
     await createCouples(t.db, 10, { leadMinutes: [60] });
     const now = minutesBefore(NEXT_CHECK_IN, 45);
+    const doomed = killableDb(t.db);
     let started = 0;
     const diesAfterSeven: SendEmail = async (email) => {
       started += 1;
       if (started > 7) return new Promise<void>(() => {}); // the process is gone: this send never completes
       await mailer.send(email);
     };
-    void sweep(now, { workerId: "doomed", send: diesAfterSeven, sendConcurrency: 4 });
-    // Seven sent, then each of its four lanes is stuck on a send that never ends.
+    void sweep(now, { db: doomed.db, workerId: "doomed", send: diesAfterSeven, sendConcurrency: 4 });
+    // Seven sent, then each of its four lanes is stuck on a send that never ends; then it is killed.
     await expect.poll(() => started, { timeout: 10_000 }).toBe(11);
+    doomed.kill();
     expect(smtp.messages).toHaveLength(7);
 
-    // While the dead worker's lease runs, another worker leaves its claims alone.
-    expect((await sweep(new Date(now.getTime() + 60_000), { workerId: "rescuer" })).sent).toBe(0);
-    const rescue = await sweep(new Date(now.getTime() + CLAIM_LEASE_MS + 1_000), { workerId: "rescuer" });
+    // While the dead sweep's claims run, another sweep leaves them alone.
+    expect(CLAIM_LEASE_MS).toBe(30_000);
+    expect((await sweep(new Date(now.getTime() + CLAIM_LEASE_MS - 1_000), { workerId: "rescuer" })).sent).toBe(0);
+    const rescue = await sweep(new Date(now.getTime() + CLAIM_LEASE_MS), { workerId: "rescuer" });
     expect(rescue.sent).toBe(13);
     expect(smtp.messages).toHaveLength(20);
     expect(new Set(recipients()).size).toBe(20);
     expect(await statuses()).toEqual({ SENT: 20 });
+  });
+
+  it("a live sweep slower than its lease keeps its claims by renewing them: a second sweep running meanwhile sends none of them", { timeout: 60_000 }, async () => {
+    await createCouples(t.db, 2, { leadMinutes: [60] });
+    // Both sweeps read one clock that runs in real time from the moment the reminders are due.
+    const startedAt = performance.now();
+    const clock = () => new Date(minutesBefore(NEXT_CHECK_IN, 60).getTime() + (performance.now() - startedAt));
+    const leaseMs = 4_000;
+    const slowSend: SendEmail = async (email) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await mailer.send(email);
+    };
+    const slow = sweep(clock(), { now: clock, workerId: "slow", send: slowSend, sendConcurrency: 1, leaseMs });
+    let slowDone = false;
+    void slow.finally(() => (slowDone = true));
+    // The rescuer starts once the slow sweep holds every claim.
+    await expect.poll(() => t.db.reminderDelivery.count({ where: { status: "SENDING", claimedBy: "slow" } }), { timeout: 20_000 }).toBe(4);
+    let rescuerSent = 0;
+    while (!slowDone) {
+      rescuerSent += (await sweep(clock(), { now: clock, workerId: "rescuer", leaseMs })).sent;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    // Four sends of a second and a half each, one after another: without renewals, the last
+    // ones' claims would have run out before they were sent.
+    expect(performance.now() - startedAt).toBeGreaterThan(leaseMs);
+    expect(await slow).toMatchObject({ sent: 4, deferred: 0 });
+    expect(rescuerSent).toBe(0);
+    expect(smtp.messages).toHaveLength(4);
+    expect(new Set(recipients()).size).toBe(4);
+    expect(await statuses()).toEqual({ SENT: 4 });
   });
 
   it("a worker that falls behind gives rows back untried rather than send after its lease could run out", async () => {
@@ -167,20 +198,23 @@ describe("delivery that cannot double or drop", () => {
     expect((await sweep(new Date(claimedAt.getTime() + 5 * 60_000))).sent).toBe(4);
   });
 
-  it("after downtime, reminders for check-ins that already began are skipped, not sent late", async () => {
-    await createCouples(t.db, 1, { leadMinutes: [60] });
+  it("after downtime, reminders for check-ins that already began are not sent late, and each recipient is told", async () => {
+    const [couple] = await createCouples(t.db, 1, { leadMinutes: [60] });
     expect(await sweep(minutesBefore(NEXT_CHECK_IN, 110))).toMatchObject({ planned: 2, sent: 0 });
     const afterDowntime = await sweep(new Date(NEXT_CHECK_IN.getTime() + 2 * 60 * 60_000));
-    expect(afterDowntime).toMatchObject({ sent: 0, skippedStale: 2 });
+    expect(afterDowntime).toMatchObject({ sent: 0, tooLate: 2 });
     expect(smtp.messages).toHaveLength(0);
-    expect(await statuses()).toEqual({ SKIPPED: 2 });
+    expect(await statuses()).toEqual({ FAILED: 2 });
+    for (const member of couple!.members) {
+      expect((await getMyReminderSettings({ db: t.db, userId: member.id })).lastFailure).toEqual({ occurrenceAt: NEXT_CHECK_IN, leadMinutes: 60, reason: "TOO_LATE" });
+    }
   });
 
   it("after downtime, a day-before reminder overtaken by the hour-before one is skipped: one email, not a burst", async () => {
     await createCouples(t.db, 1, { leadMinutes: [1440, 60] });
     expect(await sweep(minutesBefore(NEXT_CHECK_IN, 1500))).toMatchObject({ planned: 2, sent: 0 });
     const afterDowntime = await sweep(minutesBefore(NEXT_CHECK_IN, 50));
-    expect(afterDowntime.sent).toBe(2);
+    expect(afterDowntime).toMatchObject({ sent: 2, superseded: 2 });
     expect(smtp.messages).toHaveLength(2);
     const rows = await t.db.reminderDelivery.findMany({ select: { leadMinutes: true, status: true } });
     expect(rows.filter((row) => row.leadMinutes === 1440).map((row) => row.status)).toEqual(["SKIPPED", "SKIPPED"]);
@@ -205,7 +239,7 @@ describe("delivery that cannot double or drop", () => {
     expect(row.lastError).toMatch(/ECONNREFUSED|connect/i);
 
     const mine = await getMyReminderSettings({ db: t.db, userId: me!.id });
-    expect(mine.lastFailure?.occurrenceAt.toISOString()).toBe(NEXT_CHECK_IN.toISOString());
+    expect(mine.lastFailure).toEqual({ occurrenceAt: NEXT_CHECK_IN, leadMinutes: 60, reason: "GAVE_UP" });
     expect(mine.retrying).toBeNull();
     const theirs = await getMyReminderSettings({ db: t.db, userId: partner!.id });
     expect(theirs).toMatchObject({ lastFailure: null, retrying: null });

@@ -65,3 +65,9 @@ export async function createCouples(
   });
   return couples;
 }
+
+/** How many reminder rows are in each status, e.g. { SENT: 4, SKIPPED: 2 }. */
+export async function deliveryStatuses(db: Db): Promise<Record<string, number>> {
+  const rows = await db.reminderDelivery.groupBy({ by: ["status"], _count: true });
+  return Object.fromEntries(rows.map((row) => [row.status, row._count]));
+}
