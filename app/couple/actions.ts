@@ -44,7 +44,7 @@ export const emailInviteAction = userFormAction(z.object({ email: emailSchema })
   revalidatePath("/couple");
   return {
     status: "ok",
-    message: `The invite is on its way to ${email}. It is the same link as on this page, and now only the account that verifies ${email} can accept it.`,
+    message: `Sent to ${email}: the same link as on this page. Only the account that verifies that address can accept it.`,
   };
 }, { redisplay: ["email"] });
 
