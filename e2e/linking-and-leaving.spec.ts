@@ -1,3 +1,4 @@
+import { expectNoSeriousAccessibilityProblems } from "./support/axe";
 import { expect, test, type Person } from "./support/fixtures";
 
 /**
@@ -28,6 +29,7 @@ test("a copied link still works after it is emailed; the inviter is told of the 
   await expect(sam.page.getByRole("status").filter({ hasText: "the same link as on this page" })).toBeVisible();
   await expect(sam.page.getByText(`Also sent by email to ${alex.email}`)).toBeVisible();
   await expect(sam.page.getByLabel(/Your invite link/)).toHaveValue(copied);
+  await expectNoSeriousAccessibilityProblems(sam.page);
   await shoot(sam, "invite-copied-and-emailed");
 
   await alex.page.goto(copied);
@@ -39,6 +41,7 @@ test("a copied link still works after it is emailed; the inviter is told of the 
   await sam.page.goto("/notes");
   const linkedNotice = sam.page.getByRole("listitem").filter({ hasText: "Alex accepted your invite: you are linked." });
   await expect(linkedNotice).toBeVisible();
+  await expectNoSeriousAccessibilityProblems(sam.page);
   await shoot(sam, "notice-partner-linked");
   await linkedNotice.getByRole("button", { name: "Dismiss this notice" }).click();
   await expect(linkedNotice).toHaveCount(0);
@@ -55,6 +58,7 @@ test("a copied link still works after it is emailed; the inviter is told of the 
   const leftLine = "You are no longer linked with Alex. Your notes and drafts are untouched.";
   await sam.page.goto("/notes");
   await expect(sam.page.getByText(leftLine)).toBeVisible();
+  await expectNoSeriousAccessibilityProblems(sam.page);
   await shoot(sam, "notice-partner-left");
   await sam.page.goto("/couple");
   await expect(sam.page.getByText(leftLine)).toBeVisible();
