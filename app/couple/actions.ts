@@ -6,27 +6,28 @@ import { z } from "zod";
 import type { FormState } from "@/lib/actions/form-state";
 import { userFormAction } from "@/lib/actions/user-form-action";
 import { requireUser } from "@/lib/auth/session";
-import { acceptInvite, createInvite, leaveCouple, revokeMyInvites } from "@/lib/data/couples";
+import { acceptInvite, createInvite, emailInvite, getMyOpenInvite, leaveCouple, revokeMyInvites } from "@/lib/data/couples";
+import { dismissNotice } from "@/lib/data/notices";
 import { mailSettings } from "@/lib/email/config";
 import { deliverQueuedEmailsSoon } from "@/lib/email/deliver-soon";
 import { enqueueEmail } from "@/lib/email/queue";
 import { inviteEmail } from "@/lib/email/templates";
-import { absoluteUrl } from "@/lib/http/absolute-url";
 import { emailSchema } from "@/lib/validation/account";
 import { text } from "@/lib/validation/fields";
 
 export const createInviteAction = userFormAction(z.object({}), async (access): Promise<FormState> => {
-  const invite = await createInvite(access);
+  const replaced = await getMyOpenInvite(access);
+  await createInvite(access);
   revalidatePath("/couple");
   return {
     status: "ok",
-    message: "Your invite link is ready. Copy it now: for your safety it is shown only once.",
-    data: { link: await absoluteUrl(`/invite/${invite.token}`) },
+    message: replaced ? "Here is your new invite link. The earlier one no longer works." : "Your invite link is ready. Send it to your partner.",
   };
 });
 
 /**
- * The same single-use link, sent by email: queued, so a slow mail server never holds the form
+ * The open invite, sent by email (decision 032): the link on the page keeps working and is the
+ * one the email carries. Queued, so a slow mail server never holds the form
  * (lib/email/delivery.ts). Only an account that has verified this address can accept it. The
  * email carries the link and the inviter's name, nothing else.
  */
@@ -35,14 +36,17 @@ export const emailInviteAction = userFormAction(z.object({ email: emailSchema })
   if (email === user.email) {
     return { status: "error", message: "Some fields need a second look.", fieldErrors: { email: ["Enter your partner's email address, not your own."] }, values: { email } };
   }
-  const invite = await createInvite(access, { email });
+  const invite = await emailInvite(access, { email });
   // On the configured app URL, never the request's Host header (lib/email/account-links.ts).
   const link = `${mailSettings().appUrl}/invite/${invite.token}`;
   await enqueueEmail(access.db, { to: email, ...inviteEmail({ inviterName: user.displayName, acceptUrl: link }), senderId: user.id });
   deliverQueuedEmailsSoon();
   revalidatePath("/couple");
-  return { status: "ok", message: `The invite is on its way to ${email}. The link works once, for 7 days.`, data: { link } };
-});
+  return {
+    status: "ok",
+    message: `Sent to ${email}: the same link as on this page. Only the account that verifies that address can accept it.`,
+  };
+}, { redisplay: ["email"] });
 
 export const revokeInviteAction = userFormAction(z.object({}), async (access): Promise<FormState> => {
   await revokeMyInvites(access);
@@ -65,5 +69,14 @@ export const leaveCoupleAction = userFormAction(
     await leaveCouple(access);
     revalidatePath("/", "layout");
     redirect("/couple?left=1");
+  },
+);
+
+export const dismissNoticeAction = userFormAction(
+  z.object({ noticeId: z.uuid({ error: "This notice is not there any more." }) }),
+  async (access, { noticeId }): Promise<FormState> => {
+    await dismissNotice(access, noticeId);
+    revalidatePath("/", "layout");
+    return { status: "ok", message: "Dismissed." };
   },
 );

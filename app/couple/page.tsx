@@ -1,14 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmailInviteForm } from "@/components/couple/email-invite-form";
-import { InvitePanel } from "@/components/couple/invite-panel";
+import { InviteLink } from "@/components/couple/invite-link";
+import { LinkNotices } from "@/components/notices/link-notices";
 import { ActionForm } from "@/components/ui/action-form";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { Notice } from "@/components/ui/notice";
 import { requireAccess } from "@/lib/auth/session";
 import { getMyCouple, getMyOpenInvite } from "@/lib/data/couples";
+import { listMyNotices } from "@/lib/data/notices";
 import { listMyUndeliveredEmails } from "@/lib/data/undelivered-mail";
-import { leaveCoupleAction, revokeInviteAction } from "./actions";
+import { absoluteUrl } from "@/lib/http/absolute-url";
+import { createInviteAction, leaveCoupleAction, revokeInviteAction } from "./actions";
 
 export const metadata: Metadata = { title: "Your partner" };
 
@@ -16,14 +19,17 @@ type Props = { searchParams: Promise<{ linked?: string; left?: string }> };
 
 export default async function CouplePage({ searchParams }: Props) {
   const access = await requireAccess();
-  const [couple, openInvite, undelivered, { linked, left }] = await Promise.all([
+  const [couple, openInvite, undelivered, notices, { linked, left }] = await Promise.all([
     getMyCouple(access),
     getMyOpenInvite(access),
     listMyUndeliveredEmails(access),
+    listMyNotices(access),
     searchParams,
   ]);
+  const inviteLink = openInvite ? await absoluteUrl(`/invite/${openInvite.token}`) : null;
   return (
     <div className="space-y-8">
+      <LinkNotices notices={notices} />
       <h1 className="text-2xl font-semibold">Your partner</h1>
       {linked ? <Notice>You are linked. Nothing has been shared: each of you decides, item by item.</Notice> : null}
       {left ? <Notice>You have left the couple. Everything either of you shared into it is withdrawn.</Notice> : null}
@@ -73,23 +79,33 @@ export default async function CouplePage({ searchParams }: Props) {
             Invite your partner to link accounts. Linking shares nothing by itself: you will each still choose, one item at
             a time, what to bring to the other.
           </p>
-          {openInvite ? (
-            <div className="space-y-2 rounded-xl border border-stone-200 p-4 text-sm dark:border-stone-800">
-              <p>
-                You have an open invite link, valid until{" "}
-                {openInvite.expiresAt.toLocaleString("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC.
-                For your safety it cannot be shown again; create a new one if you need it.
-              </p>
-              <ActionForm action={revokeInviteAction} submitLabel="Withdraw the invite" pendingLabel="Withdrawing…" tone="secondary" />
+          {openInvite && inviteLink ? (
+            <div className="space-y-3 rounded-xl border border-stone-200 p-4 text-sm dark:border-stone-800">
+              <InviteLink
+                link={inviteLink}
+                expiresAt={`${openInvite.expiresAt.toLocaleString("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`}
+              />
+              {openInvite.email ? (
+                <p>
+                  Also sent by email to <strong>{openInvite.email}</strong>. Only the account that verifies that address can accept
+                  this invite, whichever way the link reaches them.
+                </p>
+              ) : null}
+              <div className="flex flex-wrap gap-3">
+                <ActionForm action={revokeInviteAction} submitLabel="Withdraw the invite" pendingLabel="Withdrawing…" tone="secondary" />
+                <ActionForm action={createInviteAction} submitLabel="Replace it with a new link" pendingLabel="Creating a link…" tone="secondary" />
+              </div>
             </div>
-          ) : null}
-          <InvitePanel hasOpenInvite={openInvite !== null} />
+          ) : (
+            <ActionForm action={createInviteAction} submitLabel="Create an invite link" pendingLabel="Creating a link…" />
+          )}
           <div className="space-y-2 border-t border-stone-200 pt-4 dark:border-stone-800">
-            <h2 className="text-lg font-semibold">Or send it by email</h2>
+            <h2 className="text-lg font-semibold">{openInvite ? "Send this invite by email" : "Or send it by email"}</h2>
             <p className="text-sm text-stone-700 dark:text-stone-300">
-              The email says only that you invited them, with the link. It says nothing about therapy.
+              The email carries the same link and says only that you invited them. It says nothing about therapy. Once sent,
+              only the account that verifies that address can accept the invite.
             </p>
-            <EmailInviteForm />
+            <EmailInviteForm sentTo={openInvite?.email ?? null} />
           </div>
         </section>
       )}

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button-class";
+import { LinkNotices } from "@/components/notices/link-notices";
 import { Notice } from "@/components/ui/notice";
 import { requireAccess } from "@/lib/auth/session";
+import { listMyNotices } from "@/lib/data/notices";
 import { listNotes } from "@/lib/data/notes";
 import { formatCalendarDate } from "@/lib/format/dates";
 
@@ -12,9 +14,10 @@ type Props = { searchParams: Promise<{ deleted?: string }> };
 
 export default async function NotesPage({ searchParams }: Props) {
   const access = await requireAccess();
-  const [notes, { deleted }] = await Promise.all([listNotes(access), searchParams]);
+  const [notes, notices, { deleted }] = await Promise.all([listNotes(access), listMyNotices(access), searchParams]);
   return (
     <div className="space-y-6">
+      <LinkNotices notices={notices} />
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div className="space-y-1">
           <h1 className="text-2xl font-semibold">My private space</h1>

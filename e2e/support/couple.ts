@@ -4,7 +4,7 @@ import { expect, type Person } from "./fixtures";
 export async function linkCouple(inviter: Person, invitee: Person): Promise<void> {
   await inviter.page.goto("/couple");
   await inviter.page.getByRole("button", { name: "Create an invite link" }).click();
-  const link = await inviter.page.getByLabel("Invite link (works once, for 7 days)").inputValue();
+  const link = await inviter.page.getByLabel(/Your invite link/).inputValue();
   await invitee.page.goto(link);
   await invitee.page.getByRole("button", { name: `Link with ${inviter.displayName}` }).click();
   await expect(invitee.page.getByText(`You are linked with ${inviter.displayName}`)).toBeVisible();

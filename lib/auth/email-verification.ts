@@ -1,6 +1,7 @@
 import "server-only";
 import type { Access } from "@/lib/data/access";
 import type { Db } from "@/lib/db/types";
+import { noticeInvitesWaitingFor } from "@/lib/data/notices";
 import type { AccountLinks } from "@/lib/email/account-links";
 import { enqueueEmail } from "@/lib/email/queue";
 import { verifyAddressEmail } from "@/lib/email/templates";
@@ -59,6 +60,7 @@ export async function verifyEmail(
       where: { id: user.id },
       data: { emailVerifiedAt: user.emailVerifiedAt ?? now, ...(input.outboxKeyHash ? { outboxKeyHash: input.outboxKeyHash } : {}) },
     });
+    if (!user.emailVerifiedAt) await noticeInvitesWaitingFor(tx, user.email, now);
     return { ok: true as const };
   });
 }

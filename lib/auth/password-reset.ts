@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/types";
+import { noticeInvitesWaitingFor } from "@/lib/data/notices";
 import type { AccountLinks } from "@/lib/email/account-links";
 import { enqueueEmail } from "@/lib/email/queue";
 import { passwordResetEmail } from "@/lib/email/templates";
@@ -56,6 +57,8 @@ export async function resetPassword(
       data: { passwordHash, emailVerifiedAt: user.emailVerifiedAt ?? now, ...(input.outboxKeyHash ? { outboxKeyHash: input.outboxKeyHash } : {}) },
     });
     await endSessions(tx, user.id);
+    // A reset link proves the address too: an invite waiting for it is now this account's.
+    if (!user.emailVerifiedAt) await noticeInvitesWaitingFor(tx, user.email, now);
     return { ok: true as const, email: user.email };
   });
 }

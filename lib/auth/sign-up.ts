@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/types";
+import { noticeInvitesWaitingFor } from "@/lib/data/notices";
 import { isUniqueViolation } from "@/lib/data/transactions";
 import type { AccountLinks } from "@/lib/email/account-links";
 import { enqueueEmail } from "@/lib/email/queue";
@@ -69,6 +70,7 @@ export async function completeSignUp(
       });
       // Other sign-up links for the address (someone else's attempt, or an older one) end here.
       await tx.emailToken.deleteMany({ where: { purpose: "SIGN_UP", email, usedAt: null } });
+      await noticeInvitesWaitingFor(tx, email, now);
       return { ok: true as const, email };
     });
   } catch (error) {

@@ -26,6 +26,9 @@ export const PRIVATE_FIELDS: Record<string, Record<string, KeyOwner>> = {
   QueuedEmail: { subject: app, text: app, html: app },
   // The name typed at sign-up, kept until the emailed link makes the account: no user key yet.
   EmailToken: { displayName: app },
+  // A working invite link: kept so the inviter can see and send it again; a copy of the
+  // database without the keys yields no link that works.
+  CoupleInvite: { token: { owner: "USER", via: "inviterId" } },
 };
 
 const ID = "a random identifier (UUID), used in lookups and joins";
@@ -55,6 +58,8 @@ export const PLAIN_FIELDS: Record<string, Record<string, string>> = {
     tokenHash: "a SHA-256 hash of the invite token, looked up when a link is opened",
     email: "the address an invite was emailed to, compared with the accepting account's address",
   },
+  // A notice holds a fixed kind and ids; names and links are read when it is shown.
+  Notice: { id: ID, userId: FOREIGN_KEY, aboutUserId: FOREIGN_KEY, inviteId: FOREIGN_KEY },
   Summary: { id: ID, authorId: FOREIGN_KEY, noteId: FOREIGN_KEY, submissionKey: DIGEST },
   ShareConsent: { id: ID, authorId: FOREIGN_KEY, summaryId: FOREIGN_KEY, coupleId: FOREIGN_KEY, activeSummaryId: "unique while shared: the database allows one active consent per summary" },
   PlanItem: { id: ID, coupleId: FOREIGN_KEY, addedById: FOREIGN_KEY, consentId: FOREIGN_KEY, submissionKey: DIGEST },

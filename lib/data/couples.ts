@@ -5,6 +5,7 @@ import { RATE_LIMITS, rateLimitKey } from "@/lib/limits/rate-limits";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Access } from "./access";
 import { DomainError, notFound } from "./errors";
+import { noticeInvitesWaitingFor, notifyAboutPartner } from "./notices";
 import { isUniqueViolation } from "./transactions";
 import { withdrawal } from "./withdrawal";
 
@@ -44,68 +45,107 @@ function hashToken(token: string): string {
 }
 
 /**
- * A new single-use invite link. The token is returned once and only its hash is stored, so
- * the link cannot be shown again; creating a new one revokes any earlier open invite. Invites
- * and invite emails are limited per day (decision 020), so nobody can mail an address again
- * and again in the app's name.
+ * The acting user's one open invite (decision 032): the link shown on their page and the link
+ * an email carries are the same invite. Its token is looked up by hash and kept only sealed
+ * under the inviter's key. Invites and invite emails are limited per day (decision 020), so
+ * nobody can mail an address again and again in the app's name.
  */
-export async function createInvite(access: Access, options: { email?: string | null; now?: Date } = {}) {
-  const now = options.now ?? new Date();
+export type OpenInvite = { id: string; token: string; expiresAt: Date; email: string | null };
+
+const OPEN_INVITE_SELECT = { id: true, token: true, expiresAt: true, email: true } as const;
+
+async function refuseIfLinked(access: Access): Promise<void> {
   if (await getMyCouple(access)) throw new DomainError("conflict", "You are already linked with a partner.");
+}
+
+function enforceInviteLimit(access: Access) {
+  return enforceRateLimit(access.db, "invite", rateLimitKey(access.userId), `You have made ${RATE_LIMITS.invite.points} invites today, the most for one day.`);
+}
+
+async function enforceInviteEmailLimits(access: Access, email: string) {
   await enforceRateLimit(
     access.db,
-    "invite",
+    "invite-email-sender",
     rateLimitKey(access.userId),
-    `You have made ${RATE_LIMITS.invite.points} invites today, the most for one day.`,
+    `You have sent ${RATE_LIMITS["invite-email-sender"].points} invite emails today, the most for one day. You can still copy the link and send it yourself.`,
   );
-  if (options.email) {
-    await enforceRateLimit(
-      access.db,
-      "invite-email-sender",
-      rateLimitKey(access.userId),
-      `You have sent ${RATE_LIMITS["invite-email-sender"].points} invite emails today, the most for one day. You can still copy a link and send it yourself.`,
-    );
-    await enforceRateLimit(
-      access.db,
-      "invite-email-recipient",
-      rateLimitKey(options.email),
-      "That address has been sent enough invite emails for today. You can still copy a link and send it yourself.",
-    );
-  }
+  await enforceRateLimit(
+    access.db,
+    "invite-email-recipient",
+    rateLimitKey(email),
+    "That address has been sent enough invite emails for today. You can still copy the link and send it yourself.",
+  );
+}
+
+const withdrawOpenInvites = (tx: Prisma.TransactionClient, inviterId: string, now: Date) =>
+  tx.coupleInvite.updateMany({ where: { inviterId, acceptedAt: null, revokedAt: null }, data: { revokedAt: now, token: null } });
+
+async function insertInvite(tx: Prisma.TransactionClient, inviterId: string, email: string | null, now: Date): Promise<OpenInvite> {
   const token = randomBytes(32).toString("base64url");
-  const invite = await access.db.$transaction(async (tx) => {
-    await tx.coupleInvite.updateMany({
-      where: { inviterId: access.userId, acceptedAt: null, revokedAt: null },
-      data: { revokedAt: now },
-    });
-    return tx.coupleInvite.create({
-      data: {
-        inviterId: access.userId,
-        tokenHash: hashToken(token),
-        email: options.email ?? null,
-        createdAt: now,
-        expiresAt: new Date(now.getTime() + INVITE_LIFETIME_MS),
-      },
-      select: { id: true, expiresAt: true, email: true },
-    });
+  const invite = await tx.coupleInvite.create({
+    data: { inviterId, tokenHash: hashToken(token), token, email, createdAt: now, expiresAt: new Date(now.getTime() + INVITE_LIFETIME_MS) },
+    select: { id: true, expiresAt: true, email: true },
   });
   return { ...invite, token };
 }
 
-/** The acting user's open invite, if any (without its token, which is never stored). */
-export function getMyOpenInvite(access: Access, now = new Date()) {
-  return access.db.coupleInvite.findFirst({
-    where: { inviterId: access.userId, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
-    orderBy: { createdAt: "desc" },
-    select: { id: true, createdAt: true, expiresAt: true, email: true },
+/**
+ * A new single-use invite link, replacing any open one (whose link stops working): for an
+ * inviter who wants a fresh link, say because the old one went to the wrong place.
+ */
+export async function createInvite(access: Access, options: { now?: Date } = {}): Promise<OpenInvite> {
+  const now = options.now ?? new Date();
+  await refuseIfLinked(access);
+  await enforceInviteLimit(access);
+  return access.db.$transaction(async (tx) => {
+    await withdrawOpenInvites(tx, access.userId, now);
+    return insertInvite(tx, access.userId, null, now);
   });
 }
 
-export async function revokeMyInvites(access: Access, now = new Date()): Promise<number> {
-  const { count } = await access.db.coupleInvite.updateMany({
-    where: { inviterId: access.userId, acceptedAt: null, revokedAt: null },
-    data: { revokedAt: now },
+/**
+ * Sends the open invite to an address: the link already on screen, if there is one, now also
+ * travels by email and keeps working; otherwise a new invite is made. Once addressed, only the
+ * account that verified the address may accept it, however the link reached them (SPEC C12).
+ * An invite already sent to another address is not readdressed behind that person's back: the
+ * inviter withdraws it first.
+ */
+export async function emailInvite(access: Access, options: { email: string; now?: Date }): Promise<OpenInvite> {
+  const now = options.now ?? new Date();
+  const { email } = options;
+  await refuseIfLinked(access);
+  const open = await getMyOpenInvite(access, now);
+  if (open?.email && open.email !== email) {
+    throw new DomainError("conflict", `Your invite was already sent to ${open.email}. To send it to another address, withdraw it first.`);
+  }
+  await enforceInviteEmailLimits(access, email);
+  if (!open) await enforceInviteLimit(access);
+  return access.db.$transaction(async (tx) => {
+    const invite = open
+      ? await tx.coupleInvite
+          .update({ where: { id: open.id }, data: { email }, select: { id: true, expiresAt: true, email: true } })
+          .then((addressed) => ({ ...addressed, token: open.token }))
+      : await (async () => {
+          await withdrawOpenInvites(tx, access.userId, now);
+          return insertInvite(tx, access.userId, email, now);
+        })();
+    await noticeInvitesWaitingFor(tx, email, now);
+    return invite;
   });
+}
+
+/** The acting user's open invite with its link, if any. An invite from before decision 032 kept no link and is not shown. */
+export async function getMyOpenInvite(access: Access, now = new Date()): Promise<OpenInvite | null> {
+  const invite = await access.db.coupleInvite.findFirst({
+    where: { inviterId: access.userId, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+    orderBy: { createdAt: "desc" },
+    select: OPEN_INVITE_SELECT,
+  });
+  return invite?.token ? { ...invite, token: invite.token } : null;
+}
+
+export async function revokeMyInvites(access: Access, now = new Date()): Promise<number> {
+  const { count } = await withdrawOpenInvites(access.db, access.userId, now);
   return count;
 }
 
@@ -191,11 +231,9 @@ export async function acceptInvite(access: Access, token: string, now = new Date
         data: { members: { create: [{ userId: invite.inviterId }, { userId: access.userId }] } },
         select: { id: true },
       });
-      await tx.coupleInvite.update({ where: { id: invite.id }, data: { acceptedAt: now } });
-      await tx.coupleInvite.updateMany({
-        where: { inviterId: access.userId, acceptedAt: null, revokedAt: null },
-        data: { revokedAt: now },
-      });
+      await tx.coupleInvite.update({ where: { id: invite.id }, data: { acceptedAt: now, token: null } });
+      await withdrawOpenInvites(tx, access.userId, now);
+      await notifyAboutPartner(tx, { userId: invite.inviterId, aboutUserId: access.userId, kind: "PARTNER_LINKED", now });
       return { coupleId: couple.id };
     });
   } catch (error) {
@@ -208,7 +246,8 @@ export async function acceptInvite(access: Access, token: string, now = new Date
 /**
  * Leaves the couple at once, with no approval needed. The couple ends for both partners:
  * every consent shared into it is withdrawn (C3), its plan is closed and pending reminders
- * are dropped. Each partner keeps their own notes and summaries.
+ * are dropped. Each partner keeps their own notes and summaries. The other partner is told in
+ * one neutral line, with nothing of why or what the leaver did.
  */
 export async function leaveCouple(access: Access, now = new Date()): Promise<void> {
   const couple = await getMyCouple(access);
@@ -224,5 +263,14 @@ export async function leaveCouple(access: Access, now = new Date()): Promise<voi
     await tx.reminderDelivery.deleteMany({ where: { coupleId: couple.id, status: { in: ["PENDING", "SENDING"] } } });
     await tx.couple.update({ where: { id: couple.id }, data: { endedAt: now } });
     await tx.coupleMember.deleteMany({ where: { coupleId: couple.id } });
+    if (couple.partner) {
+      const pair = [access.userId, couple.partner.id];
+      // "X linked with you" is stale once the link is gone.
+      await tx.notice.updateMany({
+        where: { kind: "PARTNER_LINKED", userId: { in: pair }, aboutUserId: { in: pair }, dismissedAt: null },
+        data: { dismissedAt: now },
+      });
+      await notifyAboutPartner(tx, { userId: couple.partner.id, aboutUserId: access.userId, kind: "PARTNER_LEFT", now });
+    }
   });
 }

@@ -3,7 +3,7 @@ import { signUpAction } from "@/app/sign-up/actions";
 import { confirmEmailAction, sendVerificationLinkAction } from "@/app/verify-email/actions";
 import { IDLE } from "@/lib/actions/form-state";
 import { deleteAccount } from "@/lib/data/account";
-import { acceptInvite, createInvite, getMyCouple } from "@/lib/data/couples";
+import { acceptInvite, createInvite, emailInvite, getMyCouple, revokeMyInvites } from "@/lib/data/couples";
 import { listOutbox } from "@/lib/data/outbox";
 import type { SendEmail } from "@/lib/email/mailer";
 import { enqueueEmail } from "@/lib/email/queue";
@@ -42,8 +42,8 @@ beforeEach(() => {
 });
 
 /** Sam invites an address by email, as the couple page does: returns the emailed link's secret. */
-async function emailInvite(inviter: TestUser, to: string): Promise<string> {
-  const invite = await createInvite(accessFor(t.db, inviter), { email: to });
+async function sendInvite(inviter: TestUser, to: string): Promise<string> {
+  const invite = await emailInvite(accessFor(t.db, inviter), { email: to });
   await enqueueEmail(t.db, { to, ...inviteEmail({ inviterName: inviter.displayName, acceptUrl: `http://app.test/invite/${invite.token}` }), senderId: inviter.id });
   await deliverToOutbox(t.db);
   return invite.token;
@@ -60,7 +60,7 @@ describe("a stranger who signs up with the partner's address (SPEC C12)", () => 
     const sam = await createUser(t.db, "Sam");
     const partnerAddress = address("partner");
     const partner = await createUser(t.db, "Alex", { email: partnerAddress });
-    const token = await emailInvite(sam, partnerAddress);
+    const token = await sendInvite(sam, partnerAddress);
 
     useBrowser("strangers-browser");
     const answer = await signUpAction(IDLE, formData({ displayName: "Stranger", email: partnerAddress }));
@@ -84,7 +84,7 @@ describe("a stranger who signs up with the partner's address (SPEC C12)", () => 
   it("while the address has no account, only a link the owner reads can make one: the stranger's browser gets nothing else", async () => {
     const sam = await createUser(t.db, "Sam");
     const partnerAddress = address("unclaimed");
-    await emailInvite(sam, partnerAddress);
+    await sendInvite(sam, partnerAddress);
     useBrowser("strangers-browser");
     await signUpAction(IDLE, formData({ displayName: "Stranger", email: partnerAddress }));
     await deliverToOutbox(t.db);
@@ -99,7 +99,7 @@ describe("an account whose address is not verified (made before sign-up verified
     const sam = await createUser(t.db, "Sam");
     const oldAddress = address("older");
     const older = await createUser(t.db, "Kai", { email: oldAddress, verified: false });
-    const token = await emailInvite(sam, oldAddress);
+    const token = await sendInvite(sam, oldAddress);
 
     expect(await outboxSubjects({ userId: older.id, keyHash: null })).toEqual([]);
     await expect(acceptInvite(accessFor(t.db, older), token)).rejects.toThrow(/not verified yet/);
@@ -160,8 +160,9 @@ describe("deleting an account", () => {
       data: { email: leavingAddress, displayName: "Leaving", passwordHash: await cheapPasswordHash("the right password"), emailVerifiedAt: new Date() },
     });
     const other = await createUser(t.db, "Other");
-    await emailInvite(sam, leavingAddress);
-    await emailInvite(sam, other.email);
+    await sendInvite(sam, leavingAddress);
+    await revokeMyInvites(accessFor(t.db, sam));
+    await sendInvite(sam, other.email);
     await enqueueEmail(t.db, { to: leavingAddress, subject: "Queued", text: "t", html: "h" });
     await t.db.emailToken.create({ data: { purpose: "SIGN_UP", tokenHash: "h1", email: leavingAddress, expiresAt: new Date(Date.now() + 60_000) } });
     await t.db.rateLimit.create({ data: { key: `sign-in-account:${rateLimitKey(leavingAddress)}`, points: 2, expire: new Date(Date.now() + 60_000) } });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { emailInviteAction } from "@/app/couple/actions";
+import { createInviteAction, emailInviteAction } from "@/app/couple/actions";
 import { IDLE } from "@/lib/actions/form-state";
-import { acceptInvite, createInvite, getMyCouple } from "@/lib/data/couples";
+import { acceptInvite, createInvite, getMyCouple, getMyOpenInvite } from "@/lib/data/couples";
 import { deliverQueuedEmails } from "@/lib/email/delivery";
 import { createOutboxMailer } from "@/lib/email/mailer";
 import { deliveryRequests } from "../support/fake-deliver-soon";
@@ -90,5 +90,21 @@ describe("inviting a partner by email", () => {
     const state = await emailInviteAction(IDLE, formData({ email: "third@example.test" }));
     expect(state).toMatchObject({ status: "error", message: "You are already linked with a partner." });
     expect(await t.db.queuedEmail.count({ where: { to: "third@example.test" } })).toBe(0);
+  });
+
+  it("emails the link already on the page instead of replacing it, and will not readdress it behind the first address's back", async () => {
+    const sam = await createUser(t.db, "Sam");
+    await signInAs(sam);
+    expect(await createInviteAction(IDLE, formData({}))).toMatchObject({ status: "ok" });
+    const copied = await getMyOpenInvite(accessFor(t.db, sam));
+    expect(await emailInviteAction(IDLE, formData({ email: "alex@example.test" }))).toMatchObject({ status: "ok" });
+    await deliver();
+    const [message] = await outboxFor("alex@example.test");
+    expect(message?.text).toContain(`/invite/${copied?.token}`);
+
+    const state = await emailInviteAction(IDLE, formData({ email: "someone-else@example.test" }));
+    expect(state).toMatchObject({ status: "error", message: expect.stringMatching(/already sent to alex@example\.test.*withdraw it first/), values: { email: "someone-else@example.test" } });
+    expect(await t.db.queuedEmail.count({ where: { to: "someone-else@example.test" } })).toBe(0);
+    expect(await getMyOpenInvite(accessFor(t.db, sam))).toMatchObject({ token: copied?.token, email: "alex@example.test" });
   });
 });

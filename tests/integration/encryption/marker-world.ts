@@ -1,7 +1,7 @@
 import { registerUser } from "@/lib/auth/accounts";
 import { requestSignUp } from "@/lib/auth/sign-up";
 import type { Access } from "@/lib/data/access";
-import { acceptInvite, createInvite } from "@/lib/data/couples";
+import { acceptInvite, emailInvite } from "@/lib/data/couples";
 import { createNote, updateNote } from "@/lib/data/notes";
 import { addSharedItemToPlan, addTopics } from "@/lib/data/plan";
 import { createSummary, updateSummary } from "@/lib/data/summaries";
@@ -28,7 +28,7 @@ export async function writeMarkersEverywhere(db: Db, marker: string): Promise<Ma
   };
   const author = await register("author");
   const partner = await register("partner");
-  const invite = await createInvite(author, { email: `partner-${unique}@example.test` });
+  const invite = await emailInvite(author, { email: `partner-${unique}@example.test` });
   await createOutboxMailer(db)({ to: `partner-${unique}@example.test`, ...inviteEmail({ inviterName: `author ${marker}`, acceptUrl: `http://127.0.0.1/invite/${marker}` }) });
   await acceptInvite(partner, invite.token);
   const links = accountLinks("http://127.0.0.1");
