@@ -42,8 +42,8 @@ test("for every saved and chosen depth, the partner receives exactly the preview
       const shown = await visiblePreview(sam.page).innerText();
       expect(shown.includes(BODY), `${saved} shared as ${chosen}: the body shows only beyond a headline`).toBe(chosen !== "HEADLINE");
 
-      await sam.page.getByLabel(/Is this my own choice\?/).check();
-      await sam.page.getByLabel(/Is it about me and my feelings\?/).check();
+      await sam.page.getByLabel(/This is my own choice/).check();
+      await sam.page.getByLabel(/This is about me and my feelings/).check();
       await sam.page.getByRole("button", { name: "Share with Alex" }).click();
       await expect(sam.page).toHaveURL(new RegExp(`/summaries/${draft.id}\\?shared=`));
 

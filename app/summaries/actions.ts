@@ -12,7 +12,7 @@ import { formKey, postedId } from "@/lib/validation/fields";
 import { shareReflectionSchema, summaryInputSchema } from "@/lib/validation/summary";
 
 /** What the summary form fills in again after an error. */
-const redisplay = ["title", "body", "depth", "framing", "whyReasons", "whyText", "responseWish", "noteId"];
+const redisplay = ["privateLabel", "title", "body", "depth", "framing", "whyReasons", "whyText", "responseWish", "noteId"];
 
 function revalidateSharing() {
   for (const path of ["/summaries", "/shared", "/plan"]) revalidatePath(path);

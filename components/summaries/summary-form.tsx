@@ -8,10 +8,12 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormState } from "@/lib/actions/form-state";
 import { DEPTHS, FRAMINGS, RESPONSE_WISHES, SHARE_REASONS } from "@/lib/content/guidance";
 import { SUMMARY_LIMITS } from "@/lib/validation/limits";
+import { audienceHint } from "./audience";
 
 export type SummaryFormValues = {
   id?: string;
   noteId: string;
+  privateLabel: string;
   title: string;
   body: string;
   depth: string;
@@ -41,10 +43,21 @@ export function SummaryForm({ action, initial, submitLabel, formKey }: SummaryFo
       {initial.id ? <input type="hidden" name="id" value={initial.id} /> : null}
       {formKey ? <input type="hidden" name="formKey" value={formKey} /> : null}
       <input type="hidden" name="noteId" value={initial.noteId} />
+      <p className="text-sm text-stone-700 dark:text-stone-300">
+        Saving shares nothing. Fields marked for your partner are what they would read if you later choose to share.
+      </p>
+      <InputField
+        name="privateLabel"
+        label="Private label (optional)"
+        hint={audienceHint("only-me", "A reminder for yourself, such as “not ready yet”. It shows in your own list, never to your partner.")}
+        maxLength={SUMMARY_LIMITS.privateLabel}
+        defaultValue={text(values.privateLabel)}
+        errors={errors.privateLabel}
+      />
       <InputField
         name="title"
         label="Headline"
-        hint="One line your partner would read first."
+        hint={audienceHint("partner", "One line they would read first.")}
         required
         maxLength={SUMMARY_LIMITS.title}
         defaultValue={text(values.title)}
@@ -53,17 +66,18 @@ export function SummaryForm({ action, initial, submitLabel, formKey }: SummaryFo
       <TextAreaField
         name="body"
         label="What you might share"
-        hint="Write it about you: what you noticed, what you feel, what you are trying."
+        hint={audienceHint("partner", "Write it about you: what you noticed, what you feel, what you are trying. Not shared when you share only the headline.")}
         rows={6}
         maxLength={SUMMARY_LIMITS.body}
         defaultValue={text(values.body)}
         errors={errors.body}
       />
-      <ChoiceGroup name="depth" legend="How much of it" type="radio" choices={DEPTHS} selected={values.depth} errors={errors.depth} />
-      <ChoiceGroup name="framing" legend="How to frame it" type="radio" choices={FRAMINGS} selected={values.framing} errors={errors.framing} />
+      <ChoiceGroup name="depth" legend="How much of it" hint={audienceHint("partner", "They are told how much you chose to share.")} type="radio" choices={DEPTHS} selected={values.depth} errors={errors.depth} />
+      <ChoiceGroup name="framing" legend="How to frame it" hint={audienceHint("partner")} type="radio" choices={FRAMINGS} selected={values.framing} errors={errors.framing} />
       <ChoiceGroup
         name="whyReasons"
         legend="Why I want to share (optional)"
+        hint={audienceHint("partner")}
         type="checkbox"
         choices={SHARE_REASONS}
         selected={values.whyReasons}
@@ -72,6 +86,7 @@ export function SummaryForm({ action, initial, submitLabel, formKey }: SummaryFo
       <TextAreaField
         name="whyText"
         label="In my own words (optional)"
+        hint={audienceHint("partner")}
         rows={2}
         maxLength={SUMMARY_LIMITS.whyText}
         defaultValue={text(values.whyText)}
@@ -80,6 +95,7 @@ export function SummaryForm({ action, initial, submitLabel, formKey }: SummaryFo
       <ChoiceGroup
         name="responseWish"
         legend="How I'd like you to respond (optional)"
+        hint={audienceHint("partner")}
         type="radio"
         choices={RESPONSE_WISHES}
         selected={values.responseWish}

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { NoteBesideDraft } from "@/components/summaries/note-beside-draft";
 import { SummaryForm } from "@/components/summaries/summary-form";
 import { requireAccess } from "@/lib/auth/session";
 import { getNote } from "@/lib/data/notes";
@@ -31,10 +32,12 @@ export default async function NewSummaryPage({ searchParams }: Props) {
           "Write what you might want to share. Saving it shares nothing."
         )}
       </p>
+      <NoteBesideDraft note={note}>
       <SummaryForm
         action={createSummaryAction}
         initial={{
           noteId: note?.id ?? "",
+          privateLabel: "",
           title: "",
           body: "",
           depth: "BRIEF",
@@ -46,6 +49,7 @@ export default async function NewSummaryPage({ searchParams }: Props) {
         submitLabel="Save draft"
         formKey={randomUUID()}
       />
+      </NoteBesideDraft>
     </div>
   );
 }

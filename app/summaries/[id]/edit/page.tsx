@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { NoteBesideDraft } from "@/components/summaries/note-beside-draft";
 import { SummaryForm } from "@/components/summaries/summary-form";
 import { requireAccess } from "@/lib/auth/session";
+import { getNote } from "@/lib/data/notes";
 import { getSummary } from "@/lib/data/summaries";
 import { updateSummaryAction } from "../../actions";
 
@@ -14,6 +16,7 @@ export default async function EditSummaryPage({ params }: Props) {
   const access = await requireAccess();
   const summary = await getSummary(access, (await params).id);
   if (!summary) notFound();
+  const note = summary.noteId ? await getNote(access, summary.noteId) : null;
   return (
     <div className="space-y-6">
       <p className="text-sm">
@@ -26,11 +29,13 @@ export default async function EditSummaryPage({ params }: Props) {
           choose to share again.
         </p>
       ) : null}
+      <NoteBesideDraft note={note}>
       <SummaryForm
         action={updateSummaryAction}
         initial={{
           id: summary.id,
           noteId: summary.noteId ?? "",
+          privateLabel: summary.privateLabel ?? "",
           title: summary.title,
           body: summary.body,
           depth: summary.depth,
@@ -41,6 +46,7 @@ export default async function EditSummaryPage({ params }: Props) {
         }}
         submitLabel="Save changes"
       />
+      </NoteBesideDraft>
     </div>
   );
 }

@@ -3,10 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SharedItemCard, viewOfSnapshot } from "@/components/sharing/shared-item-card";
 import { ActionForm } from "@/components/ui/action-form";
+import { buttonClass } from "@/components/ui/button-class";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { ChoiceGroup } from "@/components/ui/choice-group";
 import { TextAreaField } from "@/components/ui/field";
-import { requireAccess } from "@/lib/auth/session";
+import { requireAccess, requireUser } from "@/lib/auth/session";
 import { previewedDepthValue, sharePreviews, snapshotText } from "@/lib/consent/snapshot";
 import { reviewTone } from "@/lib/consent/tone-check";
 import { DEPTHS, NO_OBLIGATION, REASONS_NOT_TO_SHARE, REFLECTION_QUESTIONS } from "@/lib/content/guidance";
@@ -23,7 +24,7 @@ type Props = { params: Promise<{ id: string }> };
 export default async function ShareSummaryPage({ params }: Props) {
   const access = await requireAccess();
   const { id } = await params;
-  const [summary, couple] = await Promise.all([getSummary(access, id), getMyCouple(access)]);
+  const [me, summary, couple] = await Promise.all([requireUser(), getSummary(access, id), getMyCouple(access)]);
   if (!summary) notFound();
   const back = (
     <p className="text-sm">
@@ -57,7 +58,7 @@ export default async function ShareSummaryPage({ params }: Props) {
         </h2>
         {previews.map((preview) => (
           <div key={preview.depth} data-depth-preview={preview.depth}>
-            <SharedItemCard item={viewOfSnapshot(preview.snapshot)} />
+            <SharedItemCard authorName={me.displayName} item={viewOfSnapshot(preview.snapshot)} />
           </div>
         ))}
         <p data-no-depth-chosen className="text-sm">
@@ -104,15 +105,20 @@ export default async function ShareSummaryPage({ params }: Props) {
         submitLabel={`Share with ${couple.partner.displayName}`}
         pendingLabel="Sharing…"
         className="space-y-5"
+        beside={
+          <Link href={`/summaries/${summary.id}?kept=1`} className={`${buttonClass("secondary")} no-underline hover:no-underline`}>
+            Not now, keep it private
+          </Link>
+        }
       >
         <fieldset className="space-y-3">
-          <legend className="text-sm font-medium">Pause for a moment</legend>
+          <legend className="text-sm font-medium">Pause for a moment. Tick each one only if it is true for you.</legend>
           {(["ownChoice", "aboutMe"] as const).map((question) => (
             <CheckboxField
               key={question}
               name={question}
               value="yes"
-              label={<span className="font-medium">{REFLECTION_QUESTIONS[question].label} Yes.</span>}
+              label={<span className="font-medium">{REFLECTION_QUESTIONS[question].label}</span>}
               hint={REFLECTION_QUESTIONS[question].hint}
               className="flex items-start gap-3 rounded-lg border border-stone-200 p-3 text-sm dark:border-stone-700"
             />
