@@ -60,6 +60,13 @@ test("the composer: the note beside the draft, who reads each field, a private l
   await expectNoSeriousAccessibilityProblems(sam.page);
   await look(sam.page, testInfo, "composer");
 
+  // The tone check runs as Sam writes and marks the words that set it off.
+  await sam.page.getByLabel("What you might share").fill("My therapist says you never listen to me.");
+  const suggestion = sam.page.getByRole("region", { name: "A gentle suggestion" });
+  await expect(suggestion.locator("mark")).toHaveText(["My therapist says you", "you never"]);
+  await sam.page.getByLabel("What you might share").fill(`${PASSAGE} I'd like to say so when it happens.`);
+  await expect(suggestion).toHaveCount(0);
+
   await sam.page.getByLabel("Private label (optional)").fill(LABEL);
   await headline.fill(HEADLINE);
   await sam.page.getByRole("button", { name: "Save draft" }).click();
@@ -82,8 +89,20 @@ test("the composer: the note beside the draft, who reads each field, a private l
   await alex.page.goto("/shared");
   await expect(alex.page.getByText(HEADLINE)).toHaveCount(0);
 
-  // Shared as a brief summary: Alex reads a sentence about how much, and never the label.
+  // "Rephrase it" from the share step opens the words in place and saving returns to the share step.
+  await sam.page.goto(`${summaryUrl}/edit`);
+  await sam.page.getByLabel("What you might share").fill("You never listen to me.");
+  await sam.page.getByRole("button", { name: "Save changes" }).click();
   await sam.page.goto(`${summaryUrl}/share`);
+  await sam.page.getByRole("radio", { name: "A short summary" }).check();
+  await sam.page.getByRole("link", { name: "Rephrase it" }).filter({ visible: true }).click();
+  await expect(sam.page.getByLabel("What you might share")).toHaveValue("You never listen to me.");
+  await expect(sam.page.getByRole("region", { name: "A gentle suggestion" }).locator("mark")).toHaveText(["You never"]);
+  await sam.page.getByLabel("What you might share").fill(`${PASSAGE} I'd like to say so when it happens.`);
+  await sam.page.getByRole("button", { name: "Save and go back to sharing" }).click();
+  await expect(sam.page).toHaveURL(new RegExp(`${summaryUrl}/share$`));
+
+  // Shared as a brief summary: Alex reads a sentence about how much, and never the label.
   await sam.page.getByRole("radio", { name: "A short summary" }).check();
   await sam.page.getByLabel("This is my own choice.").check();
   await sam.page.getByLabel(/This is about me and my feelings/).check();

@@ -25,11 +25,12 @@ export const createSummaryAction = userFormAction(summaryInputSchema.safeExtend(
 }, { redisplay });
 
 export const updateSummaryAction = userFormAction(
-  summaryInputSchema.safeExtend({ id: postedId }),
-  async (access, { id, ...input }): Promise<FormState> => {
+  summaryInputSchema.safeExtend({ id: postedId, returnTo: z.literal("share").optional() }),
+  async (access, { id, returnTo, ...input }): Promise<FormState> => {
     await updateSummary(access, id, input);
     revalidatePath("/summaries");
-    redirect(`/summaries/${id}?saved=1`);
+    // Rephrasing from the share step goes back there, to the preview of the new words.
+    redirect(returnTo === "share" ? `/summaries/${id}/share` : `/summaries/${id}?saved=1`);
   },
   { redisplay },
 );

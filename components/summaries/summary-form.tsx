@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useRef, useState } from "react";
 import { useFormActionState } from "@/components/ui/use-form-action-state";
 import { ChoiceGroup } from "@/components/ui/choice-group";
 import { InputField, TextAreaField } from "@/components/ui/field";
@@ -9,6 +10,10 @@ import type { FormState } from "@/lib/actions/form-state";
 import { DEPTHS, FRAMINGS, RESPONSE_WISHES, SHARE_REASONS } from "@/lib/content/guidance";
 import { SUMMARY_LIMITS } from "@/lib/validation/limits";
 import { audienceHint } from "./audience";
+import { toneOf, ToneWhileWriting, type ToneNow } from "./tone-while-writing";
+
+/** How long typing pauses before the tone check runs again. */
+const TONE_CHECK_PAUSE_MS = 400;
 
 export type SummaryFormValues = {
   id?: string;
@@ -29,19 +34,36 @@ type SummaryFormProps = {
   submitLabel: string;
   /** A create form's one-time key: sending it twice makes one summary (lib/data/submissions.ts). */
   formKey?: string;
+  /** Where saving returns to: the share step, when the author came from there to rephrase. */
+  returnTo?: "share";
 };
 
 /** Writing a summary shares nothing: sharing is a separate, deliberate step. */
-export function SummaryForm({ action, initial, submitLabel, formKey }: SummaryFormProps) {
+export function SummaryForm({ action, initial, submitLabel, formKey, returnTo }: SummaryFormProps) {
   const [state, formAction] = useFormActionState(action);
+  const form = useRef<HTMLFormElement>(null);
+  const pending = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const [tone, setTone] = useState<ToneNow>({ suggestion: null, triggers: [] });
+  const checkToneSoon = () => {
+    clearTimeout(pending.current);
+    pending.current = setTimeout(() => {
+      if (form.current) setTone(toneOf(form.current));
+    }, TONE_CHECK_PAUSE_MS);
+  };
+  // The words already there (an edit, a redisplay) are checked once the form is on screen.
+  useEffect(() => {
+    checkToneSoon();
+    return () => clearTimeout(pending.current);
+  }, []);
   const values = state.status === "error" ? { ...initial, ...state.values } : initial;
   const errors = state.status === "error" ? state.fieldErrors : {};
   const text = (value: string | string[] | undefined) => (typeof value === "string" ? value : "");
   return (
-    <form action={formAction} className="space-y-6" noValidate>
+    <form ref={form} action={formAction} onInput={checkToneSoon} className="space-y-6" noValidate>
       <FormAlert state={state} />
       {initial.id ? <input type="hidden" name="id" value={initial.id} /> : null}
       {formKey ? <input type="hidden" name="formKey" value={formKey} /> : null}
+      {returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
       <input type="hidden" name="noteId" value={initial.noteId} />
       <p className="text-sm text-stone-700 dark:text-stone-300">
         Saving shares nothing. Fields marked for your partner are what they would read if you later choose to share.
@@ -72,6 +94,7 @@ export function SummaryForm({ action, initial, submitLabel, formKey }: SummaryFo
         defaultValue={text(values.body)}
         errors={errors.body}
       />
+      <ToneWhileWriting tone={tone} />
       <ChoiceGroup name="depth" legend="How much of it" hint={audienceHint("partner", "They are told how much you chose to share.")} type="radio" choices={DEPTHS} selected={values.depth} errors={errors.depth} />
       <ChoiceGroup name="framing" legend="How to frame it" hint={audienceHint("partner")} type="radio" choices={FRAMINGS} selected={values.framing} errors={errors.framing} />
       <ChoiceGroup

@@ -10,11 +10,12 @@ import { updateSummaryAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Edit summary" };
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams?: Promise<{ then?: string }> };
 
-export default async function EditSummaryPage({ params }: Props) {
+export default async function EditSummaryPage({ params, searchParams }: Props) {
   const access = await requireAccess();
   const summary = await getSummary(access, (await params).id);
+  const returnTo = (await searchParams)?.then === "share" ? "share" : undefined;
   if (!summary) notFound();
   const note = summary.noteId ? await getNote(access, summary.noteId) : null;
   return (
@@ -44,7 +45,8 @@ export default async function EditSummaryPage({ params }: Props) {
           whyText: summary.whyText ?? "",
           responseWish: summary.responseWish ?? "",
         }}
-        submitLabel="Save changes"
+        submitLabel={returnTo ? "Save and go back to sharing" : "Save changes"}
+        returnTo={returnTo}
       />
       </NoteBesideDraft>
     </div>

@@ -9,7 +9,8 @@ import { ChoiceGroup } from "@/components/ui/choice-group";
 import { TextAreaField } from "@/components/ui/field";
 import { requireAccess, requireUser } from "@/lib/auth/session";
 import { previewedDepthValue, sharePreviews, snapshotText } from "@/lib/consent/snapshot";
-import { reviewTone } from "@/lib/consent/tone-check";
+import { reviewTone, toneTriggers } from "@/lib/consent/tone-check";
+import { ToneMarks } from "@/components/summaries/tone-marks";
 import { DEPTHS, NO_OBLIGATION, REASONS_NOT_TO_SHARE, REFLECTION_QUESTIONS } from "@/lib/content/guidance";
 import { getMyCouple } from "@/lib/data/couples";
 import { getSummary } from "@/lib/data/summaries";
@@ -43,7 +44,7 @@ export default async function ShareSummaryPage({ params }: Props) {
     );
   }
   // Every depth's snapshot is rendered; CSS shows the one whose depth is checked (app/globals.css).
-  const previews = sharePreviews(summary).map((preview) => ({ ...preview, tone: reviewTone(snapshotText(preview.snapshot)) }));
+  const previews = sharePreviews(summary).map((preview) => ({ ...preview, tone: reviewTone(snapshotText(preview.snapshot)), triggers: toneTriggers(snapshotText(preview.snapshot)) }));
   return (
     <div className="space-y-6" data-share-step>
       {back}
@@ -71,7 +72,7 @@ export default async function ShareSummaryPage({ params }: Props) {
         </p>
       </section>
 
-      {previews.map(({ depth, tone }) =>
+      {previews.map(({ depth, tone, triggers }) =>
         tone.suggest ? (
           <section
             key={depth}
@@ -81,8 +82,9 @@ export default async function ShareSummaryPage({ params }: Props) {
           >
             <h2 className="font-semibold">A gentle suggestion</h2>
             <p>{tone.suggestion}</p>
+            <ToneMarks triggers={triggers} />
             <p className="text-sm">
-              <Link href={`/summaries/${summary.id}/edit`}>Rephrase it</Link>, or share it as it is: it is up to you.
+              <Link href={`/summaries/${summary.id}/edit?then=share`}>Rephrase it</Link>, or share it as it is: it is up to you.
             </p>
           </section>
         ) : null,
