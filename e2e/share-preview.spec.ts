@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { DEPTHS } from "../lib/content/guidance";
+import { DEPTHS, depthSentence } from "../lib/content/guidance";
 import type { SummaryDepth } from "../lib/generated/prisma/enums";
 import { linkCouple } from "./support/couple";
 import { expect, test, type Person } from "./support/fixtures";
@@ -71,6 +71,6 @@ test("without JavaScript the preview still follows the depth chosen", async ({ s
   await page.getByRole("radio", { name: DEPTHS.IN_DEPTH.label }).check();
   await expect(visiblePreview(page)).toHaveCount(1);
   await expect(visiblePreview(page)).toContainText(BODY);
-  await expect(visiblePreview(page)).toContainText(DEPTHS.IN_DEPTH.label);
+  await expect(visiblePreview(page)).toContainText(depthSentence("Sam", "IN_DEPTH"));
   await context.close();
 });
