@@ -69,6 +69,16 @@ test("the composer: the note beside the draft, who reads each field, a private l
 
   await sam.page.getByLabel("Private label (optional)").fill(LABEL);
   await headline.fill(HEADLINE);
+  // The live preview is the partner's card at the depth chosen, without the private label.
+  const preview = sam.page.getByRole("region", { name: "What your partner would read if you shared it now" });
+  await expect(preview.getByText("Sam shared a brief summary.")).toBeVisible();
+  await sam.page.getByRole("radio", { name: "A headline" }).check();
+  await expect(preview.getByText("Sam shared the gist, in one line.")).toBeVisible();
+  await expect(preview.getByRole("heading", { name: HEADLINE })).toBeVisible();
+  await expect(preview).not.toContainText(PASSAGE);
+  await expect(preview).not.toContainText(LABEL);
+  await sam.page.getByRole("radio", { name: "A short summary" }).check();
+  await expect(preview).toContainText(PASSAGE);
   await sam.page.getByRole("button", { name: "Save draft" }).click();
   await expect(sam.page.getByText("It is still private.")).toBeVisible();
   const summaryUrl = new URL(sam.page.url()).pathname;

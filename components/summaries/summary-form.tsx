@@ -10,9 +10,11 @@ import type { FormState } from "@/lib/actions/form-state";
 import { DEPTHS, FRAMINGS, RESPONSE_WISHES, SHARE_REASONS } from "@/lib/content/guidance";
 import { SUMMARY_LIMITS } from "@/lib/validation/limits";
 import { audienceHint } from "./audience";
+import { DraftPreview, snapshotOfForm } from "./draft-preview";
 import { toneOf, ToneWhileWriting, type ToneNow } from "./tone-while-writing";
+import type { Snapshot } from "@/lib/consent/shared-words";
 
-/** How long typing pauses before the tone check runs again. */
+/** How long typing pauses before the tone check and the preview catch up. */
 const TONE_CHECK_PAUSE_MS = 400;
 
 export type SummaryFormValues = {
@@ -36,18 +38,23 @@ type SummaryFormProps = {
   formKey?: string;
   /** Where saving returns to: the share step, when the author came from there to rephrase. */
   returnTo?: "share";
+  /** The author's name, as the partner would read it in the preview. */
+  authorName: string;
 };
 
 /** Writing a summary shares nothing: sharing is a separate, deliberate step. */
-export function SummaryForm({ action, initial, submitLabel, formKey, returnTo }: SummaryFormProps) {
+export function SummaryForm({ action, initial, submitLabel, formKey, returnTo, authorName }: SummaryFormProps) {
   const [state, formAction] = useFormActionState(action);
   const form = useRef<HTMLFormElement>(null);
   const pending = useRef<ReturnType<typeof setTimeout>>(undefined);
   const [tone, setTone] = useState<ToneNow>({ suggestion: null, triggers: [] });
+  const [preview, setPreview] = useState<Snapshot | null>(null);
   const checkToneSoon = () => {
     clearTimeout(pending.current);
     pending.current = setTimeout(() => {
-      if (form.current) setTone(toneOf(form.current));
+      if (!form.current) return;
+      setTone(toneOf(form.current));
+      setPreview(snapshotOfForm(form.current));
     }, TONE_CHECK_PAUSE_MS);
   };
   // The words already there (an edit, a redisplay) are checked once the form is on screen.
@@ -125,6 +132,7 @@ export function SummaryForm({ action, initial, submitLabel, formKey, returnTo }:
         noneLabel="No preference"
         errors={errors.responseWish}
       />
+      <DraftPreview snapshot={preview} authorName={authorName} />
       <SubmitButton pendingLabel="Saving…">{submitLabel}</SubmitButton>
     </form>
   );

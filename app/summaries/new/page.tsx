@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NoteBesideDraft } from "@/components/summaries/note-beside-draft";
 import { SummaryForm } from "@/components/summaries/summary-form";
-import { requireAccess } from "@/lib/auth/session";
+import { requireAccess, requireUser } from "@/lib/auth/session";
 import { getNote } from "@/lib/data/notes";
 import { recordId } from "@/lib/validation/fields";
 import { createSummaryAction } from "../actions";
@@ -48,6 +48,7 @@ export default async function NewSummaryPage({ searchParams }: Props) {
         }}
         submitLabel="Save draft"
         formKey={randomUUID()}
+        authorName={(await requireUser()).displayName}
       />
       </NoteBesideDraft>
     </div>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NoteBesideDraft } from "@/components/summaries/note-beside-draft";
 import { SummaryForm } from "@/components/summaries/summary-form";
-import { requireAccess } from "@/lib/auth/session";
+import { requireAccess, requireUser } from "@/lib/auth/session";
 import { getNote } from "@/lib/data/notes";
 import { getSummary } from "@/lib/data/summaries";
 import { updateSummaryAction } from "../../actions";
@@ -47,6 +47,7 @@ export default async function EditSummaryPage({ params, searchParams }: Props) {
         }}
         submitLabel={returnTo ? "Save and go back to sharing" : "Save changes"}
         returnTo={returnTo}
+        authorName={(await requireUser()).displayName}
       />
       </NoteBesideDraft>
     </div>
