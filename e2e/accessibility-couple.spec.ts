@@ -127,7 +127,7 @@ test.describe("the couple's pages have no serious accessibility problems", () =>
     await expect(page.getByRole("heading", { name: "What Alex will see" })).toBeVisible();
     await expectNoSeriousAccessibilityProblems(page);
     await page.getByRole("button", { name: "Share with Alex" }).click();
-    const ownChoice = page.getByLabel(/Is this my own choice\?/);
+    const ownChoice = page.getByLabel(/This is my own choice/);
     await expectAnnouncedFieldError(page, {
       alert: FIELDS_NEED_A_LOOK,
       field: ownChoice,
@@ -135,7 +135,7 @@ test.describe("the couple's pages have no serious accessibility problems", () =>
     });
     await expectNoSeriousAccessibilityProblems(page);
     await ownChoice.check();
-    await page.getByLabel(/Is it about me and my feelings\?/).check();
+    await page.getByLabel(/This is about me and my feelings/).check();
     await page.getByRole("button", { name: "Share with Alex" }).click();
     await expect(page.getByText("Shared. Your partner can now read it")).toBeVisible();
     await expectNoSeriousAccessibilityProblems(page);

@@ -42,8 +42,8 @@ test("partners link, share through the reflection step, see the snapshot, unshar
   await alex.page.goto("/shared");
   await expect(alex.page.getByText("Nothing shared with you right now.")).toBeVisible();
 
-  await sam.page.getByLabel(/Is this my own choice\?/).check();
-  await sam.page.getByLabel(/Is it about me and my feelings\?/).check();
+  await sam.page.getByLabel(/This is my own choice/).check();
+  await sam.page.getByLabel(/This is about me and my feelings/).check();
   await sam.page.getByRole("button", { name: "Share with Alex" }).click();
   await expect(sam.page.getByText("Shared. Your partner can now read it")).toBeVisible();
 

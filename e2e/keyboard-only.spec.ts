@@ -73,8 +73,8 @@ test.describe("everything works with the keyboard alone, with the focus always v
     await expect(page.getByRole("alert").filter({ hasText: "Share only when it is your own choice." })).toBeVisible();
     await expect(shareButton).toBeFocused();
 
-    const ownChoice = page.getByRole("checkbox", { name: /Is this my own choice\?/ });
-    const aboutMe = page.getByRole("checkbox", { name: /Is it about me and my feelings\?/ });
+    const ownChoice = page.getByRole("checkbox", { name: /This is my own choice/ });
+    const aboutMe = page.getByRole("checkbox", { name: /This is about me and my feelings/ });
     await tabTo(page, ownChoice, { backwards: true });
     await page.keyboard.press("Space");
     await tabTo(page, aboutMe);

@@ -37,7 +37,7 @@ test.describe("README screenshots", () => {
     await capture(page, testInfo, "welcome");
 
     await page.goto("/summaries");
-    await page.getByRole("link", { name: "Something about my family (not ready yet)" }).click();
+    await page.getByRole("link", { name: "Something about my family" }).click();
     await expect(page.getByRole("heading", { name: `What ${alex.displayName} would see if you share it` })).toBeVisible();
     await capture(page, testInfo, "summary-preview");
 

@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { DEPTHS } from "../lib/content/guidance";
+import { DEPTHS, depthSentence } from "../lib/content/guidance";
 import type { SummaryDepth } from "../lib/generated/prisma/enums";
 import { linkCouple } from "./support/couple";
 import { expect, test, type Person } from "./support/fixtures";
@@ -42,8 +42,8 @@ test("for every saved and chosen depth, the partner receives exactly the preview
       const shown = await visiblePreview(sam.page).innerText();
       expect(shown.includes(BODY), `${saved} shared as ${chosen}: the body shows only beyond a headline`).toBe(chosen !== "HEADLINE");
 
-      await sam.page.getByLabel(/Is this my own choice\?/).check();
-      await sam.page.getByLabel(/Is it about me and my feelings\?/).check();
+      await sam.page.getByLabel(/This is my own choice/).check();
+      await sam.page.getByLabel(/This is about me and my feelings/).check();
       await sam.page.getByRole("button", { name: "Share with Alex" }).click();
       await expect(sam.page).toHaveURL(new RegExp(`/summaries/${draft.id}\\?shared=`));
 
@@ -71,6 +71,6 @@ test("without JavaScript the preview still follows the depth chosen", async ({ s
   await page.getByRole("radio", { name: DEPTHS.IN_DEPTH.label }).check();
   await expect(visiblePreview(page)).toHaveCount(1);
   await expect(visiblePreview(page)).toContainText(BODY);
-  await expect(visiblePreview(page)).toContainText(DEPTHS.IN_DEPTH.label);
+  await expect(visiblePreview(page)).toContainText(depthSentence("Sam", "IN_DEPTH"));
   await context.close();
 });

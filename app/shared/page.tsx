@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { SharedItemCard } from "@/components/sharing/shared-item-card";
 import { ActionForm } from "@/components/ui/action-form";
-import { requireAccess } from "@/lib/auth/session";
+import { requireAccess, requireUser } from "@/lib/auth/session";
 import { NO_OBLIGATION } from "@/lib/content/guidance";
 import { listSharedItems } from "@/lib/data/consent";
 import { getMyCouple } from "@/lib/data/couples";
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Shared between us" };
 /** The couple's shared view: only what each partner chose to share, as they shared it. */
 export default async function SharedPage() {
   const access = await requireAccess();
-  const [couple, items] = await Promise.all([getMyCouple(access), listSharedItems(access)]);
+  const [me, couple, items] = await Promise.all([requireUser(), getMyCouple(access), listSharedItems(access)]);
   if (!couple) {
     return (
       <div className="space-y-4">
@@ -49,7 +49,7 @@ export default async function SharedPage() {
             <SharedItemCard
               key={item.consentId}
               item={item}
-              byline={`Shared by ${item.authorName}`}
+              authorName={item.authorName}
               footer={
                 <div className="flex flex-wrap gap-3">
                   {item.acknowledged ? (
@@ -81,6 +81,7 @@ export default async function SharedPage() {
             <SharedItemCard
               key={item.consentId}
               item={item}
+              authorName={me.displayName}
               byline={item.acknowledged ? `${partnerName} acknowledged this` : undefined}
               footer={
                 <div className="flex flex-wrap gap-3 text-sm">

@@ -12,7 +12,7 @@ import { formKey, postedId } from "@/lib/validation/fields";
 import { shareReflectionSchema, summaryInputSchema } from "@/lib/validation/summary";
 
 /** What the summary form fills in again after an error. */
-const redisplay = ["title", "body", "depth", "framing", "whyReasons", "whyText", "responseWish", "noteId"];
+const redisplay = ["privateLabel", "title", "body", "depth", "framing", "whyReasons", "whyText", "responseWish", "noteId"];
 
 function revalidateSharing() {
   for (const path of ["/summaries", "/shared", "/plan"]) revalidatePath(path);
@@ -25,11 +25,12 @@ export const createSummaryAction = userFormAction(summaryInputSchema.safeExtend(
 }, { redisplay });
 
 export const updateSummaryAction = userFormAction(
-  summaryInputSchema.safeExtend({ id: postedId }),
-  async (access, { id, ...input }): Promise<FormState> => {
+  summaryInputSchema.safeExtend({ id: postedId, returnTo: z.literal("share").optional() }),
+  async (access, { id, returnTo, ...input }): Promise<FormState> => {
     await updateSummary(access, id, input);
     revalidatePath("/summaries");
-    redirect(`/summaries/${id}?saved=1`);
+    // Rephrasing from the share step goes back there, to the preview of the new words.
+    redirect(returnTo === "share" ? `/summaries/${id}/share` : `/summaries/${id}?saved=1`);
   },
   { redisplay },
 );

@@ -5,6 +5,7 @@ import { Notice } from "@/components/ui/notice";
 import { requireAccess } from "@/lib/auth/session";
 import { NO_OBLIGATION } from "@/lib/content/guidance";
 import { listSummaries } from "@/lib/data/summaries";
+import { PrivateLabel } from "@/components/summaries/private-label";
 import { sharingLabel } from "@/components/summaries/sharing-label";
 
 export const metadata: Metadata = { title: "Summaries" };
@@ -40,9 +41,12 @@ export default async function SummariesPage({ searchParams }: Props) {
         <ul className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900">
           {summaries.map((summary) => (
             <li key={summary.id} className="p-4">
-              <Link href={`/summaries/${summary.id}`} className="text-lg font-medium">
-                {summary.title}
-              </Link>
+              <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+                <Link href={`/summaries/${summary.id}`} className="text-lg font-medium">
+                  {summary.title}
+                </Link>
+                <PrivateLabel label={summary.privateLabel} />
+              </div>
               <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">{sharingLabel(summary.sharing)}</p>
             </li>
           ))}

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { DEPTHS, FRAMINGS, RESPONSE_WISHES, SHARE_REASONS } from "@/lib/content/guidance";
+import { depthSentence, FRAMINGS, RESPONSE_WISHES, SHARE_REASONS } from "@/lib/content/guidance";
 import type { ResponseWish, ShareReason, SummaryDepth, SummaryFraming } from "@/lib/generated/prisma/enums";
 
 export type SharedItemView = {
@@ -12,8 +12,16 @@ export type SharedItemView = {
   responseWish: string | null;
 };
 
+type SharedItemCardProps = {
+  item: SharedItemView;
+  /** Who shared it, named in the sentence that says how much they shared. */
+  authorName: string;
+  byline?: ReactNode;
+  footer?: ReactNode;
+};
+
 /** A shared item exactly as the partner reads it: the same component draws the author's preview. */
-export function SharedItemCard({ item, byline, footer }: { item: SharedItemView; byline?: ReactNode; footer?: ReactNode }) {
+export function SharedItemCard({ item, authorName, byline, footer }: SharedItemCardProps) {
   const framing = FRAMINGS[item.framing as SummaryFraming];
   const wish = item.responseWish ? RESPONSE_WISHES[item.responseWish as ResponseWish] : null;
   return (
@@ -21,14 +29,12 @@ export function SharedItemCard({ item, byline, footer }: { item: SharedItemView;
       {byline ? <p className="text-sm text-stone-600 dark:text-stone-400">{byline}</p> : null}
       {/* The words themselves, the same on the author's preview and the partner's view (e2e compares them). */}
       <div className="space-y-3" data-shared-words>
+        <p className="text-sm text-stone-700 dark:text-stone-300">{depthSentence(authorName, item.depth as SummaryDepth)}</p>
         <h3 className="text-lg font-semibold">{item.title}</h3>
-        <div className="flex flex-wrap gap-2 text-xs">
+        <div className="flex flex-wrap gap-2 text-xs empty:hidden">
           {item.framing === "THERAPY_WORK" && framing ? (
             <span className="rounded-full bg-amber-100 px-2 py-1 text-amber-900 dark:bg-amber-900 dark:text-amber-100">{framing.label}</span>
           ) : null}
-          <span className="rounded-full bg-stone-100 px-2 py-1 text-stone-800 dark:bg-stone-800 dark:text-stone-100">
-            {DEPTHS[item.depth as SummaryDepth]?.label}
-          </span>
           {wish ? (
             <span className="rounded-full bg-teal-100 px-2 py-1 text-teal-900 dark:bg-teal-900 dark:text-teal-100">
               How to respond: {wish.label}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useRef, useState } from "react";
 import { useFormActionState } from "@/components/ui/use-form-action-state";
 import { ChoiceGroup } from "@/components/ui/choice-group";
 import { InputField, TextAreaField } from "@/components/ui/field";
@@ -8,10 +9,18 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormState } from "@/lib/actions/form-state";
 import { DEPTHS, FRAMINGS, RESPONSE_WISHES, SHARE_REASONS } from "@/lib/content/guidance";
 import { SUMMARY_LIMITS } from "@/lib/validation/limits";
+import { audienceHint } from "./audience";
+import { DraftPreview, snapshotOfForm } from "./draft-preview";
+import { toneOf, ToneWhileWriting, type ToneNow } from "./tone-while-writing";
+import type { Snapshot } from "@/lib/consent/shared-words";
+
+/** How long typing pauses before the tone check and the preview catch up. */
+const TONE_CHECK_PAUSE_MS = 400;
 
 export type SummaryFormValues = {
   id?: string;
   noteId: string;
+  privateLabel: string;
   title: string;
   body: string;
   depth: string;
@@ -27,24 +36,57 @@ type SummaryFormProps = {
   submitLabel: string;
   /** A create form's one-time key: sending it twice makes one summary (lib/data/submissions.ts). */
   formKey?: string;
+  /** Where saving returns to: the share step, when the author came from there to rephrase. */
+  returnTo?: "share";
+  /** The author's name, as the partner would read it in the preview. */
+  authorName: string;
 };
 
 /** Writing a summary shares nothing: sharing is a separate, deliberate step. */
-export function SummaryForm({ action, initial, submitLabel, formKey }: SummaryFormProps) {
+export function SummaryForm({ action, initial, submitLabel, formKey, returnTo, authorName }: SummaryFormProps) {
   const [state, formAction] = useFormActionState(action);
+  const form = useRef<HTMLFormElement>(null);
+  const pending = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const [tone, setTone] = useState<ToneNow>({ suggestion: null, triggers: [] });
+  const [preview, setPreview] = useState<Snapshot | null>(null);
+  const checkToneSoon = () => {
+    clearTimeout(pending.current);
+    pending.current = setTimeout(() => {
+      if (!form.current) return;
+      setTone(toneOf(form.current));
+      setPreview(snapshotOfForm(form.current));
+    }, TONE_CHECK_PAUSE_MS);
+  };
+  // The words already there (an edit, a redisplay) are checked once the form is on screen.
+  useEffect(() => {
+    checkToneSoon();
+    return () => clearTimeout(pending.current);
+  }, []);
   const values = state.status === "error" ? { ...initial, ...state.values } : initial;
   const errors = state.status === "error" ? state.fieldErrors : {};
   const text = (value: string | string[] | undefined) => (typeof value === "string" ? value : "");
   return (
-    <form action={formAction} className="space-y-6" noValidate>
+    <form ref={form} action={formAction} onInput={checkToneSoon} className="space-y-6" noValidate>
       <FormAlert state={state} />
       {initial.id ? <input type="hidden" name="id" value={initial.id} /> : null}
       {formKey ? <input type="hidden" name="formKey" value={formKey} /> : null}
+      {returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
       <input type="hidden" name="noteId" value={initial.noteId} />
+      <p className="text-sm text-stone-700 dark:text-stone-300">
+        Saving shares nothing. Fields marked for your partner are what they would read if you later choose to share.
+      </p>
+      <InputField
+        name="privateLabel"
+        label="Private label (optional)"
+        hint={audienceHint("only-me", "A reminder for yourself, such as “not ready yet”. It shows in your own list, never to your partner.")}
+        maxLength={SUMMARY_LIMITS.privateLabel}
+        defaultValue={text(values.privateLabel)}
+        errors={errors.privateLabel}
+      />
       <InputField
         name="title"
         label="Headline"
-        hint="One line your partner would read first."
+        hint={audienceHint("partner", "One line they would read first.")}
         required
         maxLength={SUMMARY_LIMITS.title}
         defaultValue={text(values.title)}
@@ -53,17 +95,19 @@ export function SummaryForm({ action, initial, submitLabel, formKey }: SummaryFo
       <TextAreaField
         name="body"
         label="What you might share"
-        hint="Write it about you: what you noticed, what you feel, what you are trying."
+        hint={audienceHint("partner", "Write it about you: what you noticed, what you feel, what you are trying. Not shared when you share only the headline.")}
         rows={6}
         maxLength={SUMMARY_LIMITS.body}
         defaultValue={text(values.body)}
         errors={errors.body}
       />
-      <ChoiceGroup name="depth" legend="How much of it" type="radio" choices={DEPTHS} selected={values.depth} errors={errors.depth} />
-      <ChoiceGroup name="framing" legend="How to frame it" type="radio" choices={FRAMINGS} selected={values.framing} errors={errors.framing} />
+      <ToneWhileWriting tone={tone} />
+      <ChoiceGroup name="depth" legend="How much of it" hint={audienceHint("partner", "They are told how much you chose to share.")} type="radio" choices={DEPTHS} selected={values.depth} errors={errors.depth} />
+      <ChoiceGroup name="framing" legend="How to frame it" hint={audienceHint("partner")} type="radio" choices={FRAMINGS} selected={values.framing} errors={errors.framing} />
       <ChoiceGroup
         name="whyReasons"
         legend="Why I want to share (optional)"
+        hint={audienceHint("partner")}
         type="checkbox"
         choices={SHARE_REASONS}
         selected={values.whyReasons}
@@ -72,6 +116,7 @@ export function SummaryForm({ action, initial, submitLabel, formKey }: SummaryFo
       <TextAreaField
         name="whyText"
         label="In my own words (optional)"
+        hint={audienceHint("partner")}
         rows={2}
         maxLength={SUMMARY_LIMITS.whyText}
         defaultValue={text(values.whyText)}
@@ -80,12 +125,14 @@ export function SummaryForm({ action, initial, submitLabel, formKey }: SummaryFo
       <ChoiceGroup
         name="responseWish"
         legend="How I'd like you to respond (optional)"
+        hint={audienceHint("partner")}
         type="radio"
         choices={RESPONSE_WISHES}
         selected={values.responseWish}
         noneLabel="No preference"
         errors={errors.responseWish}
       />
+      <DraftPreview snapshot={preview} authorName={authorName} />
       <SubmitButton pendingLabel="Saving…">{submitLabel}</SubmitButton>
     </form>
   );

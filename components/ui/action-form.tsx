@@ -26,6 +26,8 @@ type ActionFormProps = {
   /** An id for the submit button, so focus can be brought back to it. */
   submitId?: string;
   children?: ReactNode;
+  /** An equal alternative drawn beside the submit button (a way out that needs no request). */
+  beside?: ReactNode;
   className?: string;
 };
 
@@ -49,6 +51,7 @@ export function ActionForm({
   afterSuccessFocus,
   submitId,
   children,
+  beside,
   className,
 }: ActionFormProps) {
   const focusAfterCommit = useRef<string[] | null>(null);
@@ -77,9 +80,18 @@ export function ActionForm({
       <FieldErrorsContext value={state.status === "error" ? state.fieldErrors : {}}>
         <FieldValuesContext value={state.status === "error" ? state.values : {}}>{children}</FieldValuesContext>
       </FieldErrorsContext>
-      <SubmitButton id={submitId} tone={tone} pendingLabel={pendingLabel}>
-        {submitLabel}
-      </SubmitButton>
+      {beside ? (
+        <div className="grid gap-3 sm:grid-cols-2">
+          <SubmitButton id={submitId} tone={tone} pendingLabel={pendingLabel}>
+            {submitLabel}
+          </SubmitButton>
+          {beside}
+        </div>
+      ) : (
+        <SubmitButton id={submitId} tone={tone} pendingLabel={pendingLabel}>
+          {submitLabel}
+        </SubmitButton>
+      )}
       <FormAlert state={shown} listFieldErrors />
     </form>
   );

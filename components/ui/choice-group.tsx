@@ -1,9 +1,12 @@
+import type { ReactNode } from "react";
 import type { Choice } from "@/lib/content/guidance";
-import { FieldError, fieldErrorId } from "./field-error";
+import { describedBy, FieldError, fieldErrorId } from "./field-error";
 
 type ChoiceGroupProps = {
   name: string;
   legend: string;
+  /** Said once for the whole group, under its legend. */
+  hint?: ReactNode;
   choices: Record<string, Choice>;
   type: "radio" | "checkbox";
   /** The checked value(s). */
@@ -16,13 +19,19 @@ type ChoiceGroupProps = {
 };
 
 /** A labelled group of radio buttons or checkboxes with hints, whose error is announced with it. */
-export function ChoiceGroup({ name, legend, choices, type, selected, errors, noneLabel, postedValues }: ChoiceGroupProps) {
+export function ChoiceGroup({ name, legend, hint, choices, type, selected, errors, noneLabel, postedValues }: ChoiceGroupProps) {
   const checked = new Set(Array.isArray(selected) ? selected : selected ? [selected] : []);
   const errorId = fieldErrorId(name, errors);
+  const hintId = hint ? `${name}-group-hint` : undefined;
   const options: [string, Choice][] = [...(noneLabel ? [["", { label: noneLabel, hint: "" }] as [string, Choice]] : []), ...Object.entries(choices)];
   return (
-    <fieldset className="space-y-2" aria-describedby={errorId}>
+    <fieldset className="space-y-2" aria-describedby={describedBy(hintId, errorId)}>
       <legend className="text-sm font-medium text-stone-800 dark:text-stone-100">{legend}</legend>
+      {hint ? (
+        <p id={hintId} className="text-sm text-stone-600 dark:text-stone-400">
+          {hint}
+        </p>
+      ) : null}
       {options.map(([value, choice]) => {
         const id = `${name}-${value || "none"}`;
         return (

@@ -53,6 +53,40 @@ export function reviewTone(text: string): ToneReview {
   return { suggest: reasons.length > 0, reasons, suggestion: suggestionFor(reasons) };
 }
 
+/**
+ * The words that set the check off, as the author wrote them, for marking while they write.
+ * Each is found again in the original text; where normalising changed it beyond recognition,
+ * the normalised words are given instead.
+ */
+export function toneTriggers(text: string): string[] {
+  const found = new Set<string>();
+  for (const sentence of sentences(normalise(text))) {
+    for (const detector of DETECTORS) for (const phrase of detector.triggers(sentence)) found.add(asWritten(text, phrase));
+  }
+  return [...found];
+}
+
+// The spellings normalise() folds into one, unfolded again so a phrase can be found as typed.
+const WRITTEN_VARIANTS: [RegExp, string][] = [
+  [/^you're$/, "you(?:'re|re|\\s+are)"],
+  [/^you've$/, "you(?:'ve|\\s+have)"],
+  [/^it's$/, "it(?:'s|\\s+is)"],
+  [/^what's$/, "what(?:'s|\\s+is)"],
+  [/^can't$/, "can(?:'?t|\\s*not)"],
+  [/^(\w+)n't$/, "$1(?:n'?t|\\s+not)"],
+  [/^dr$/, "dr\\.?"],
+];
+
+function asWritten(text: string, phrase: string): string {
+  const words = phrase.split(" ").map((word) => {
+    const variant = WRITTEN_VARIANTS.find(([pattern]) => pattern.test(word));
+    const pattern = variant ? word.replace(variant[0], variant[1]) : word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    return pattern.replaceAll("'", "['\u2018\u2019\u201a\u201b\u2032\u02bc`\u00b4]").replaceAll('"', '["\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033]');
+  });
+  const written = new RegExp(words.join("\\s+"), "iu").exec(text.normalize("NFKC"));
+  return written ? written[0] : phrase;
+}
+
 function suggestionFor(reasons: readonly ToneReason[]): string | null {
   if (reasons.length === 0) return null;
   if (reasons.length > 1) return SUGGESTIONS.both;
@@ -118,7 +152,7 @@ function isAppreciation(clause: string): boolean {
   return rest !== clause || WARM_WORDS.test(rest);
 }
 
-type Detector = { reason: ToneReason; fires: (sentence: string) => boolean };
+type Detector = { reason: ToneReason; fires: (sentence: string) => boolean; triggers: (sentence: string) => string[] };
 
 type PatternRule = {
   pattern: RegExp;
@@ -129,20 +163,21 @@ type PatternRule = {
   excusedBy?: (before: string, sentence: string) => boolean;
 };
 
+function counts(sentence: string, match: RegExpExecArray, { unless, excusedBy }: PatternRule): boolean {
+  const start = match.indices?.groups?.about?.[0] ?? match.index;
+  if (excusedBy?.(sentence.slice(0, match.index), sentence)) return false;
+  if (unless === "always") return true;
+  return !isAppreciation(unless === "sentence" ? sentence : clauseFrom(sentence, start));
+}
+
 function ruleDetector(reason: ToneReason, rules: readonly PatternRule[]): Detector {
   return {
     reason,
-    fires: (sentence) =>
-      rules.some(({ pattern, unless, excusedBy }) => {
-        for (const match of sentence.matchAll(pattern)) {
-          const start = match.indices?.groups?.about?.[0] ?? match.index;
-          if (excusedBy?.(sentence.slice(0, match.index), sentence)) continue;
-          if (unless === "always") return true;
-          const scope = unless === "sentence" ? sentence : clauseFrom(sentence, start);
-          if (!isAppreciation(scope)) return true;
-        }
-        return false;
-      }),
+    fires: (sentence) => rules.some((rule) => [...sentence.matchAll(rule.pattern)].some((match) => counts(sentence, match, rule))),
+    triggers: (sentence) =>
+      rules.flatMap((rule) =>
+        [...sentence.matchAll(rule.pattern)].filter((match) => counts(sentence, match, rule)).map((match) => match[0].replace(/^[\s:,"\-–—]+|[\s:,"\-–—]+$/g, "")),
+      ),
   };
 }
 

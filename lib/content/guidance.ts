@@ -55,6 +55,17 @@ export const DEPTHS: Record<SummaryDepth, Choice> = {
   IN_DEPTH: { label: "In depth", hint: "The fuller picture, for when you want to go into it together." },
 };
 
+/** How much was shared, said to the reader in a sentence (the article's select piece, brief summary, in depth). */
+const DEPTH_SENTENCES: Record<SummaryDepth, string> = {
+  HEADLINE: "shared the gist, in one line",
+  BRIEF: "shared a brief summary",
+  IN_DEPTH: "shared this in depth",
+};
+
+export function depthSentence(authorName: string, depth: SummaryDepth): string {
+  return `${authorName} ${DEPTH_SENTENCES[depth]}.`;
+}
+
 export const FRAMINGS: Record<SummaryFraming, Choice> = {
   CONTENT_ONLY: {
     label: "Just the content",
@@ -76,12 +87,12 @@ export const RESPONSE_WISHES: Record<ResponseWish, Choice> = {
 /** The pause before sharing (consent rule C6). Keys match the answers stored with the consent. */
 export const REFLECTION_QUESTIONS = {
   ownChoice: {
-    label: "Is this my own choice?",
-    hint: "Share because you want to, not because you feel you owe it or were asked.",
+    label: "This is my own choice.",
+    hint: "I want to share it. I don't owe it, and nobody pressed me to.",
   },
   aboutMe: {
-    label: "Is it about me and my feelings?",
-    hint: "Speak for your own experience rather than passing judgement on your partner.",
+    label: "This is about me and my feelings, not a verdict on my partner.",
+    hint: "It speaks for my own experience; it doesn't bring in my therapist to settle who is right.",
   },
   howMuch: {
     label: "How much do I want to share?",
@@ -102,9 +113,13 @@ export const CHECK_IN_TOPICS: readonly Choice[] = [
 
 /** Unsharing: the confirmation before, and the notice after. Honest that it may have been read. */
 export const WITHDRAWAL_NOTICE = {
-  confirm: "Unsharing removes this from everything your partner can see, straight away. They may already have read it.",
+  confirm:
+    "Unsharing removes this from everything your partner can see, straight away, including your plan. Your draft stays here, private, and you can share it again later if you want. They may already have read it.",
   done: "Unshared. Your partner can no longer see this, though they may have read it before you took it back.",
 } as const;
+
+/** After "Not now, keep it private" on the share step: nothing was sent, and nothing is owed. */
+export const KEPT_PRIVATE_NOTICE = "Kept private. Nothing was shared, and your partner is not told anything. It is here whenever you want it, or never.";
 
 export const NO_OBLIGATION =
   "Sharing once doesn't mean you have to share again. Each time is your choice, and so is never sharing at all.";

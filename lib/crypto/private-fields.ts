@@ -16,7 +16,7 @@ export const PRIVATE_FIELDS: Record<string, Record<string, KeyOwner>> = {
   // The name a person chose; their partner reads it, but it is theirs and goes with their key.
   User: { displayName: { owner: "USER", via: "id" } },
   Note: { title: author, body: author, workingOn: author },
-  Summary: { title: author, body: author, whyText: author },
+  Summary: { privateLabel: author, title: author, body: author, whyText: author },
   // The snapshot belongs to the couple it was shared into; the reflection and the history's
   // title are the author's own record.
   ShareConsent: { sharedTitle: couple, sharedBody: couple, sharedWhyText: couple, reflectionNote: author, historyTitle: author },

@@ -12,7 +12,7 @@ import type { Db } from "@/lib/db/types";
 import type { SummaryInput } from "@/lib/validation/summary";
 import { DEMO_PARTNERS, DEMO_PASSWORD } from "./demo-accounts";
 
-/** Sam's private space: two notes, one summary shared and one kept as a private draft. */
+/** Sam's private space: two notes, one summary shared and one kept as a private draft, labelled for Sam alone. */
 async function seedSam(sam: Access): Promise<void> {
   const shutdown = await createNote(sam, {
     title: "Noticing the shutdown",
@@ -39,7 +39,8 @@ async function seedSam(sam: Access): Promise<void> {
   const shared = await createSummary(sam, sharedDraft);
   await createSummary(sam, {
     noteId: null,
-    title: "Something about my family (not ready yet)",
+    privateLabel: "not ready yet",
+    title: "Something about my family",
     body: "A draft I may share one day, or never.",
     depth: "HEADLINE",
     framing: "CONTENT_ONLY",

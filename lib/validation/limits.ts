@@ -4,7 +4,7 @@
  */
 export const NOTE_LIMITS = { title: 200, body: 20_000, workingOn: 500 } as const;
 
-export const SUMMARY_LIMITS = { title: 200, body: 10_000, whyText: 1_000, reflectionNote: 500 } as const;
+export const SUMMARY_LIMITS = { privateLabel: 120, title: 200, body: 10_000, whyText: 1_000, reflectionNote: 500 } as const;
 
 export const PLAN_LIMITS = { topicTitle: 200, topicDetail: 1_000 } as const;
 

@@ -23,6 +23,8 @@ const optionalEnum = <T extends Record<string, string>>(values: T, message: stri
 /** One schema for a summary (a share draft), used by the form in the browser and by the server. */
 export const summaryInputSchema = z
   .object({
+    // The author's own reminder; never part of a snapshot (lib/consent/snapshot.ts).
+    privateLabel: optionalText(SUMMARY_LIMITS.privateLabel, `Keep the private label under ${SUMMARY_LIMITS.privateLabel} characters.`),
     title: text("Give the summary a headline.")
       .trim()
       .min(1, "Give the summary a headline.")
@@ -51,7 +53,10 @@ export const summaryInputSchema = z
     }
   });
 
-export type SummaryInput = z.output<typeof summaryInputSchema>;
+type SummaryFormOutput = z.output<typeof summaryInputSchema>;
+
+/** A summary as the data layer takes it. The form always sends the private label; a caller that leaves it out leaves it as it is. */
+export type SummaryInput = Omit<SummaryFormOutput, "privateLabel"> & Partial<Pick<SummaryFormOutput, "privateLabel">>;
 
 /** A depth choice as the share step posts it: the depth, bound to the snapshot previewed for it (C10). */
 const previewedDepth = text(CHOOSE_DEPTH)

@@ -244,6 +244,7 @@ describe("oversize text and unknown choices", () => {
   const validSummary = { title: "A headline", body: "A few lines", depth: "BRIEF", framing: "CONTENT_ONLY" };
 
   it.each([
+    ["a private label over 120 characters", { privateLabel: "x".repeat(121) }, "privateLabel", "Keep the private label under 120 characters."],
     ["a headline over 200 characters", { title: "x".repeat(201) }, "title", "Keep the headline under 200 characters."],
     ["a summary over 10,000 characters", { body: "x".repeat(10_001) }, "body", "Keep the summary under 10,000 characters."],
     ["a reason over 1,000 characters", { whyText: "x".repeat(1_001) }, "whyText", "Keep this under 1,000 characters."],

@@ -40,6 +40,7 @@ export const SECRET_NAMES = [
   "noteWorkingOn",
   "noteId",
   "summaryId",
+  "privateLabel",
   "draftTitle",
   "draftBody",
   "editedTitle",
@@ -112,6 +113,7 @@ export async function buildWorld(db: Db, state: ItemState, options: WorldOptions
       noteId: note.id,
     },
     draft: {
+      privateLabel: `not ready yet PRIVATELABEL${tag}`,
       title: `I go quiet when tired DRAFTTITLE${tag}`,
       body: `I noticed that I withdraw when I am exhausted DRAFTBODY${tag}`,
       depth: "BRIEF",
@@ -126,7 +128,7 @@ export async function buildWorld(db: Db, state: ItemState, options: WorldOptions
 
   const { id: summaryId } = await createSummary(asAuthor, world.draft);
   world.summaryId = summaryId;
-  Object.assign(world.secrets, { summaryId, draftTitle: `DRAFTTITLE${tag}`, draftBody: `DRAFTBODY${tag}` });
+  Object.assign(world.secrets, { summaryId, privateLabel: `PRIVATELABEL${tag}`, draftTitle: `DRAFTTITLE${tag}`, draftBody: `DRAFTBODY${tag}` });
   if (state === "draft summary") return world;
 
   const { consentId } = await shareAsPreviewed(asAuthor, {
@@ -168,7 +170,7 @@ export function secretsIn(world: World, text: string): SecretName[] {
 /** The secrets a world in this state holds (what buildWorld creates for it). */
 export function secretsOf(state: ItemState): SecretName[] {
   const names: SecretName[] = [...WHOLE_NOTE];
-  if (state !== "private note") names.push("summaryId", ...SNAPSHOT);
+  if (state !== "private note") names.push("summaryId", "privateLabel", ...SNAPSHOT);
   if (state !== "private note" && state !== "draft summary") names.push("reflectionNote");
   if (state === "edited after sharing") names.push("editedTitle", "editedBody");
   return SECRET_NAMES.filter((name) => names.includes(name));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reviewTone, type ToneReason } from "@/lib/consent/tone-check";
+import { reviewTone, toneTriggers, type ToneReason } from "@/lib/consent/tone-check";
 
 const AUTHORITY: ToneReason = "therapist-as-authority";
 const ACCUSATION: ToneReason = "accusation";
@@ -157,4 +157,29 @@ describe("reviewTone", () => {
     expect(authority).toMatch(/therapist/);
     expect(accusation).not.toMatch(/therapist/);
   });
+});
+
+describe("the words that set the check off, for marking them while the author writes", () => {
+  it.each<[text: string, triggers: string[]]>([
+    ["You are always late and you never listen.", ["You are always", "you never"]],
+    ["My therapist says you’re selfish.", ["My therapist says you", "you’re selfish"]],
+    ["Dr. Patel says that your moods drag me down.", ["Dr. Patel says that your"]],
+    ["You do not care about me.", ["You do not care"]],
+  ])("%s marks %j, as written", (text, triggers) => {
+    expect(toneTriggers(text)).toEqual(triggers);
+  });
+
+  it.each(flagged)("every flagged text marks words that stand in it as typed: %s", (text) => {
+    const triggers = toneTriggers(text);
+    expect(triggers.length).toBeGreaterThan(0);
+    for (const trigger of triggers) expect(text.normalize("NFKC")).toContain(trigger);
+  });
+
+  it.each(["You always make me laugh.", "I feel lonely when you work late.", "My therapist helped me notice I shut down."])(
+    "marks nothing where the check suggests nothing: %s",
+    (text) => {
+      expect(reviewTone(text).suggest).toBe(false);
+      expect(toneTriggers(text)).toEqual([]);
+    },
+  );
 });

@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SharedItemCard, viewOfSnapshot } from "@/components/sharing/shared-item-card";
+import { PrivateLabel } from "@/components/summaries/private-label";
 import { sharingLabel } from "@/components/summaries/sharing-label";
 import { ActionForm } from "@/components/ui/action-form";
 import { buttonClass } from "@/components/ui/button-class";
 import { Notice } from "@/components/ui/notice";
-import { requireAccess } from "@/lib/auth/session";
+import { requireAccess, requireUser } from "@/lib/auth/session";
 import { snapshotOf } from "@/lib/consent/snapshot";
-import { NO_OBLIGATION, WITHDRAWAL_NOTICE } from "@/lib/content/guidance";
+import { KEPT_PRIVATE_NOTICE, NO_OBLIGATION, WITHDRAWAL_NOTICE } from "@/lib/content/guidance";
 import { getMyCouple } from "@/lib/data/couples";
 import { getSummary } from "@/lib/data/summaries";
 import { deleteSummaryAction, unshareSummaryAction } from "../actions";
@@ -17,7 +18,7 @@ export const metadata: Metadata = { title: "Summary" };
 
 type Props = {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ saved?: string; shared?: string; unshared?: string }>;
+  searchParams: Promise<{ saved?: string; shared?: string; unshared?: string; kept?: string }>;
 };
 
 const SHARED_NOTICES: Record<string, string> = {
@@ -29,7 +30,7 @@ const SHARED_NOTICES: Record<string, string> = {
 export default async function SummaryPage({ params, searchParams }: Props) {
   const access = await requireAccess();
   const [{ id }, notices] = await Promise.all([params, searchParams]);
-  const [summary, couple] = await Promise.all([getSummary(access, id), getMyCouple(access)]);
+  const [me, summary, couple] = await Promise.all([requireUser(), getSummary(access, id), getMyCouple(access)]);
   if (!summary) notFound();
   const partnerName = couple?.partner?.displayName ?? "your partner";
   const sharing = summary.sharing;
@@ -41,8 +42,14 @@ export default async function SummaryPage({ params, searchParams }: Props) {
       {notices.saved ? <Notice>Saved. {sharing ? "Your partner still sees the version you shared." : "It is still private."}</Notice> : null}
       {notices.shared && SHARED_NOTICES[notices.shared] ? <Notice>{SHARED_NOTICES[notices.shared]}</Notice> : null}
       {notices.unshared ? <Notice>{WITHDRAWAL_NOTICE.done}</Notice> : null}
+      {notices.kept ? <Notice>{KEPT_PRIVATE_NOTICE}</Notice> : null}
       <header className="space-y-1">
         <h1 className="text-2xl font-semibold">{summary.title}</h1>
+        {summary.privateLabel ? (
+          <p className="text-sm text-stone-700 dark:text-stone-300">
+            <PrivateLabel label={summary.privateLabel} /> Only you see this label.
+          </p>
+        ) : null}
         <p className="text-sm text-stone-600 dark:text-stone-400">
           {sharingLabel(sharing)}
           {sharing?.acknowledgedAt ? ` · ${partnerName} acknowledged it` : ""}
@@ -58,7 +65,7 @@ export default async function SummaryPage({ params, searchParams }: Props) {
       {sharing ? (
         <section className="space-y-3">
           <h2 className="text-lg font-semibold">What {partnerName} sees now</h2>
-          <SharedItemCard item={viewOfSnapshot(sharing.snapshot)} />
+          <SharedItemCard authorName={me.displayName} item={viewOfSnapshot(sharing.snapshot)} />
         </section>
       ) : null}
 
@@ -66,7 +73,7 @@ export default async function SummaryPage({ params, searchParams }: Props) {
         <h2 className="text-lg font-semibold">
           {sharing ? (sharing.editedSinceShared ? "Your edited version (private)" : "Your draft") : `What ${partnerName} would see if you share it`}
         </h2>
-        <SharedItemCard item={viewOfSnapshot(snapshotOf(summary, summary.depth))} />
+        <SharedItemCard authorName={me.displayName} item={viewOfSnapshot(snapshotOf(summary, summary.depth))} />
       </section>
 
       <div className="flex flex-wrap items-start gap-3">
@@ -90,7 +97,7 @@ export default async function SummaryPage({ params, searchParams }: Props) {
         <section className="space-y-2 rounded-xl border border-stone-200 p-4 dark:border-stone-800">
           <h2 className="font-semibold">Unshare</h2>
           <p className="text-sm">{WITHDRAWAL_NOTICE.confirm}</p>
-          <ActionForm action={unshareSummaryAction} hidden={{ summaryId: summary.id }} submitLabel="Unshare" pendingLabel="Unsharing…" tone="danger" />
+          <ActionForm action={unshareSummaryAction} hidden={{ summaryId: summary.id }} submitLabel="Unshare" pendingLabel="Unsharing…" tone="secondary" />
         </section>
       ) : null}
 

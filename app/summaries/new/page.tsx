@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { NoteBesideDraft } from "@/components/summaries/note-beside-draft";
 import { SummaryForm } from "@/components/summaries/summary-form";
-import { requireAccess } from "@/lib/auth/session";
+import { requireAccess, requireUser } from "@/lib/auth/session";
 import { getNote } from "@/lib/data/notes";
 import { recordId } from "@/lib/validation/fields";
 import { createSummaryAction } from "../actions";
@@ -31,10 +32,12 @@ export default async function NewSummaryPage({ searchParams }: Props) {
           "Write what you might want to share. Saving it shares nothing."
         )}
       </p>
+      <NoteBesideDraft note={note}>
       <SummaryForm
         action={createSummaryAction}
         initial={{
           noteId: note?.id ?? "",
+          privateLabel: "",
           title: "",
           body: "",
           depth: "BRIEF",
@@ -45,7 +48,9 @@ export default async function NewSummaryPage({ searchParams }: Props) {
         }}
         submitLabel="Save draft"
         formKey={randomUUID()}
+        authorName={(await requireUser()).displayName}
       />
+      </NoteBesideDraft>
     </div>
   );
 }

@@ -16,11 +16,11 @@ export function signedOutSignsIn<E>(expected: (actor: Actor, state: ItemState) =
   return (actor: Actor, state: ItemState): E => (actor === "signed-out" ? signIn : expected(actor, state));
 }
 
-/** Everything the author's own summary view holds: current text, the active snapshot, and the note it came from. */
+/** Everything the author's own summary view holds: current text, the active snapshot, the private label, and the note it came from. */
 export function summaryAsAuthorReadsIt(state: ItemState): ReadExpectation {
   if (state === "private note") return NOTHING;
   const current = state === "edited after sharing" ? (["editedTitle", "editedBody"] as const) : SNAPSHOT;
-  return shows(...current, ...SNAPSHOT, "noteTitle", "noteId", "summaryId");
+  return shows(...current, ...SNAPSHOT, "privateLabel", "noteTitle", "noteId", "summaryId");
 }
 
 /** The couple's shared view (and the plan): the snapshot while shared; the author also gets the way back to their summary. */

@@ -85,13 +85,14 @@ readMatrix({
       name: "/summaries/new?from=[note id]",
       target: "note",
       run: (call) => pageResult(() => NewSummaryPage({ searchParams: Promise.resolve({ from: call.target }) })),
-      expected: authorSees(() => shows("noteTitle", "noteId"), NOTHING),
+      // The composer shows the whole note beside the draft, to its author alone.
+      expected: authorSees(() => shows(...WHOLE_NOTE), NOTHING),
     },
     {
       name: "/summaries",
       target: "none",
       run: () => pageResult(() => SummariesPage(noSearch)),
-      expected: authorSees((state) => (state === "private note" ? NOTHING : shows(currentTitle(state), "summaryId")), NOTHING),
+      expected: authorSees((state) => (state === "private note" ? NOTHING : shows(currentTitle(state), "privateLabel", "summaryId")), NOTHING),
     },
     {
       name: "/summaries/[id]",
@@ -103,7 +104,7 @@ readMatrix({
       name: "/summaries/[id]/edit",
       target: "summary",
       run: (call) => pageResult(() => EditSummaryPage(id(call.target))),
-      expected: ownSummaryPage((state) => shows(...currentText(state), "noteId", "summaryId")),
+      expected: ownSummaryPage((state) => shows(...currentText(state), "privateLabel", ...WHOLE_NOTE, "summaryId")),
     },
     {
       name: "/summaries/[id]/share",

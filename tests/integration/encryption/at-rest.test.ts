@@ -33,6 +33,7 @@ describe("what people write is stored encrypted", () => {
     // The same words, decrypted for the people allowed to read them.
     expect((await getNote(world.author, world.noteId))?.body).toBe(`edited note body ${marker}`);
     expect((await getSummary(world.author, world.summaryId))?.whyText).toBe(`edited why ${marker}`);
+    expect((await getSummary(world.author, world.summaryId))?.privateLabel).toBe(`edited private label ${marker}`);
     expect((await listSharedItems(world.partner)).map((item) => item.body)).toEqual([`edited summary body ${marker}`]);
     expect((await getPlan(world.partner)).items.map((item) => item.title)).toEqual([`edited summary title ${marker}`, `topic ${marker}`]);
     expect((await getMyCouple(world.partner))?.partner?.displayName).toBe(`author ${marker}`);

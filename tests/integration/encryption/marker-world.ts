@@ -38,6 +38,7 @@ export async function writeMarkersEverywhere(db: Db, marker: string): Promise<Ma
   await updateNote(author, note.id, { title: `edited note title ${marker}`, body: `edited note body ${marker}`, workingOn: `edited working on ${marker}`, sessionDate: null });
   const draft = {
     noteId: note.id,
+    privateLabel: `private label ${marker}`,
     title: `summary title ${marker}`,
     body: `summary body ${marker}`,
     depth: "IN_DEPTH" as const,
@@ -47,7 +48,7 @@ export async function writeMarkersEverywhere(db: Db, marker: string): Promise<Ma
     responseWish: "JUST_LISTEN" as const,
   };
   const summary = await createSummary(author, draft);
-  await updateSummary(author, summary.id, { ...draft, title: `edited summary title ${marker}`, body: `edited summary body ${marker}`, whyText: `edited why ${marker}` });
+  await updateSummary(author, summary.id, { ...draft, privateLabel: `edited private label ${marker}`, title: `edited summary title ${marker}`, body: `edited summary body ${marker}`, whyText: `edited why ${marker}` });
   const { consentId } = await shareAsPreviewed(author, {
     summaryId: summary.id,
     ownChoice: "yes",

@@ -1,19 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { NoteBesideDraft } from "@/components/summaries/note-beside-draft";
 import { SummaryForm } from "@/components/summaries/summary-form";
-import { requireAccess } from "@/lib/auth/session";
+import { requireAccess, requireUser } from "@/lib/auth/session";
+import { getNote } from "@/lib/data/notes";
 import { getSummary } from "@/lib/data/summaries";
 import { updateSummaryAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Edit summary" };
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams?: Promise<{ then?: string }> };
 
-export default async function EditSummaryPage({ params }: Props) {
+export default async function EditSummaryPage({ params, searchParams }: Props) {
   const access = await requireAccess();
   const summary = await getSummary(access, (await params).id);
+  const returnTo = (await searchParams)?.then === "share" ? "share" : undefined;
   if (!summary) notFound();
+  const note = summary.noteId ? await getNote(access, summary.noteId) : null;
   return (
     <div className="space-y-6">
       <p className="text-sm">
@@ -26,11 +30,13 @@ export default async function EditSummaryPage({ params }: Props) {
           choose to share again.
         </p>
       ) : null}
+      <NoteBesideDraft note={note}>
       <SummaryForm
         action={updateSummaryAction}
         initial={{
           id: summary.id,
           noteId: summary.noteId ?? "",
+          privateLabel: summary.privateLabel ?? "",
           title: summary.title,
           body: summary.body,
           depth: summary.depth,
@@ -39,8 +45,11 @@ export default async function EditSummaryPage({ params }: Props) {
           whyText: summary.whyText ?? "",
           responseWish: summary.responseWish ?? "",
         }}
-        submitLabel="Save changes"
+        submitLabel={returnTo ? "Save and go back to sharing" : "Save changes"}
+        returnTo={returnTo}
+        authorName={(await requireUser()).displayName}
       />
+      </NoteBesideDraft>
     </div>
   );
 }

@@ -3,12 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SharedItemCard, viewOfSnapshot } from "@/components/sharing/shared-item-card";
 import { ActionForm } from "@/components/ui/action-form";
+import { buttonClass } from "@/components/ui/button-class";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { ChoiceGroup } from "@/components/ui/choice-group";
 import { TextAreaField } from "@/components/ui/field";
-import { requireAccess } from "@/lib/auth/session";
+import { requireAccess, requireUser } from "@/lib/auth/session";
 import { previewedDepthValue, sharePreviews, snapshotText } from "@/lib/consent/snapshot";
-import { reviewTone } from "@/lib/consent/tone-check";
+import { reviewTone, toneTriggers } from "@/lib/consent/tone-check";
+import { ToneMarks } from "@/components/summaries/tone-marks";
 import { DEPTHS, NO_OBLIGATION, REASONS_NOT_TO_SHARE, REFLECTION_QUESTIONS } from "@/lib/content/guidance";
 import { getMyCouple } from "@/lib/data/couples";
 import { getSummary } from "@/lib/data/summaries";
@@ -23,7 +25,7 @@ type Props = { params: Promise<{ id: string }> };
 export default async function ShareSummaryPage({ params }: Props) {
   const access = await requireAccess();
   const { id } = await params;
-  const [summary, couple] = await Promise.all([getSummary(access, id), getMyCouple(access)]);
+  const [me, summary, couple] = await Promise.all([requireUser(), getSummary(access, id), getMyCouple(access)]);
   if (!summary) notFound();
   const back = (
     <p className="text-sm">
@@ -42,7 +44,7 @@ export default async function ShareSummaryPage({ params }: Props) {
     );
   }
   // Every depth's snapshot is rendered; CSS shows the one whose depth is checked (app/globals.css).
-  const previews = sharePreviews(summary).map((preview) => ({ ...preview, tone: reviewTone(snapshotText(preview.snapshot)) }));
+  const previews = sharePreviews(summary).map((preview) => ({ ...preview, tone: reviewTone(snapshotText(preview.snapshot)), triggers: toneTriggers(snapshotText(preview.snapshot)) }));
   return (
     <div className="space-y-6" data-share-step>
       {back}
@@ -57,7 +59,7 @@ export default async function ShareSummaryPage({ params }: Props) {
         </h2>
         {previews.map((preview) => (
           <div key={preview.depth} data-depth-preview={preview.depth}>
-            <SharedItemCard item={viewOfSnapshot(preview.snapshot)} />
+            <SharedItemCard authorName={me.displayName} item={viewOfSnapshot(preview.snapshot)} />
           </div>
         ))}
         <p data-no-depth-chosen className="text-sm">
@@ -70,7 +72,7 @@ export default async function ShareSummaryPage({ params }: Props) {
         </p>
       </section>
 
-      {previews.map(({ depth, tone }) =>
+      {previews.map(({ depth, tone, triggers }) =>
         tone.suggest ? (
           <section
             key={depth}
@@ -80,8 +82,9 @@ export default async function ShareSummaryPage({ params }: Props) {
           >
             <h2 className="font-semibold">A gentle suggestion</h2>
             <p>{tone.suggestion}</p>
+            <ToneMarks triggers={triggers} />
             <p className="text-sm">
-              <Link href={`/summaries/${summary.id}/edit`}>Rephrase it</Link>, or share it as it is: it is up to you.
+              <Link href={`/summaries/${summary.id}/edit?then=share`}>Rephrase it</Link>, or share it as it is: it is up to you.
             </p>
           </section>
         ) : null,
@@ -104,15 +107,20 @@ export default async function ShareSummaryPage({ params }: Props) {
         submitLabel={`Share with ${couple.partner.displayName}`}
         pendingLabel="Sharing…"
         className="space-y-5"
+        beside={
+          <Link href={`/summaries/${summary.id}?kept=1`} className={`${buttonClass("secondary")} no-underline hover:no-underline`}>
+            Not now, keep it private
+          </Link>
+        }
       >
         <fieldset className="space-y-3">
-          <legend className="text-sm font-medium">Pause for a moment</legend>
+          <legend className="text-sm font-medium">Pause for a moment. Tick each one only if it is true for you.</legend>
           {(["ownChoice", "aboutMe"] as const).map((question) => (
             <CheckboxField
               key={question}
               name={question}
               value="yes"
-              label={<span className="font-medium">{REFLECTION_QUESTIONS[question].label} Yes.</span>}
+              label={<span className="font-medium">{REFLECTION_QUESTIONS[question].label}</span>}
               hint={REFLECTION_QUESTIONS[question].hint}
               className="flex items-start gap-3 rounded-lg border border-stone-200 p-3 text-sm dark:border-stone-700"
             />

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Summary" ADD COLUMN     "privateLabel" TEXT;
