@@ -17,7 +17,7 @@ import { acceptInvite, createInvite } from "@/lib/data/couples";
 import { getMyTherapyRole, setMyTherapyRole } from "@/lib/data/therapy-role";
 import { actionResult, pageResult, type Outcome } from "../../support/access-matrix";
 import { signInAs, signOut } from "../../support/browser";
-import { ACTORS, type Actor } from "../../support/consent-world";
+import type { Actor } from "../../support/consent-world";
 import { setUpEdgeTestDb } from "../../support/edge-test-db";
 import { accessFor, createUser, type TestUser } from "../../support/users";
 
