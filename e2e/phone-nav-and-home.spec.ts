@@ -71,23 +71,23 @@ test("on a phone every section is one or two taps away, and home starts where ea
     await noSidewaysScroll(page);
   }
   for (const label of UNDER_MORE) {
-    await nav.getByText("More", { exact: true }).click();
+    await nav.locator("summary").click();
     await expect(nav.getByRole("link", { name: label, exact: true })).toBeInViewport({ ratio: 1 });
     await nav.getByRole("link", { name: label, exact: true }).click();
     await expect(nav.getByRole("link", { name: label, exact: true })).toBeHidden();
-    await nav.getByText("More", { exact: true }).click();
+    await nav.locator("summary").click();
     await expect(nav.getByRole("link", { name: label, exact: true })).toHaveAttribute("aria-current", "page");
     await expectNoSeriousAccessibilityProblems(page);
     await noSidewaysScroll(page);
-    await nav.getByText("More", { exact: true }).click();
+    await nav.locator("summary").click();
   }
-  await nav.getByText("More", { exact: true }).click();
+  await nav.locator("summary").click();
   await expect(nav.getByRole("button", { name: "Sign out" })).toBeInViewport({ ratio: 1 });
   await page.screenshot({ path: test.info().outputPath("phone-more-open-360.png") });
 
   // By keyboard alone: Tab reaches "More", Enter opens it, Tab reaches Account, Enter follows it.
   await page.goto("/plan");
-  const more = nav.getByText("More", { exact: true });
+  const more = nav.locator("summary");
   await more.focus();
   await page.keyboard.press("Enter");
   await expect(nav.getByRole("link", { name: "Account", exact: true })).toBeVisible();

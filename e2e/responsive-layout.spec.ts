@@ -49,7 +49,7 @@ async function expectPhoneLayout(page: Page, tab?: string): Promise<void> {
   if (tab) {
     const nav = page.getByRole("navigation", { name: "Main" });
     const current = nav.getByRole("link", { name: tab, exact: true });
-    if (!(await current.isVisible())) await nav.getByText("More", { exact: true }).click();
+    if (!(await current.isVisible())) await nav.locator("summary").click();
     await expect(current).toHaveAttribute("aria-current", "page");
     await expect(current).toBeInViewport({ ratio: 1 });
   }
