@@ -1,13 +1,15 @@
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { buttonClass } from "@/components/ui/button-class";
 import { Notice } from "@/components/ui/notice";
-import { getCurrentUser } from "@/lib/auth/session";
+import { SignedInHome } from "@/components/home/signed-in-home";
+import { getCurrentUser, requireAccess } from "@/lib/auth/session";
+import { getMyHome } from "@/lib/data/home";
 
 type Props = { searchParams: Promise<{ deleted?: string }> };
 
 export default async function HomePage({ searchParams }: Props) {
-  if (await getCurrentUser()) redirect("/notes");
+  const user = await getCurrentUser();
+  if (user) return <SignedInHome name={user.displayName} home={await getMyHome(await requireAccess())} />;
   const { deleted } = await searchParams;
   return (
     <div className="space-y-8">

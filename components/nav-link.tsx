@@ -3,11 +3,12 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef, type ReactNode } from "react";
+import { isInSection } from "./nav-sections";
 
 /** A main-navigation tab that tells screen readers, and shows, which section is open. */
 export function NavLink({ href, children }: { href: string; children: ReactNode }) {
   const pathname = usePathname();
-  const current = pathname === href || pathname.startsWith(`${href}/`);
+  const current = isInSection(pathname, href);
   const link = useRef<HTMLAnchorElement>(null);
   useEffect(() => {
     // On a phone the tabs scroll sideways: bring the open one into view, sideways only (the

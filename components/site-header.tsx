@@ -3,16 +3,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { NavLink } from "./nav-link";
 import { BrandRow } from "./brand-row";
 import { SignOutButton } from "./auth/sign-out-button";
-
-const SIGNED_IN_LINKS = [
-  { href: "/notes", label: "My space" },
-  { href: "/summaries", label: "Summaries" },
-  { href: "/shared", label: "Shared" },
-  { href: "/plan", label: "Plan" },
-  { href: "/check-ins", label: "Check-ins" },
-  { href: "/couple", label: "Partner" },
-  { href: "/account", label: "Account" },
-] as const;
+import { SIGNED_IN_LINKS } from "./nav-sections";
 
 const SIGNED_OUT_LINKS = [
   { href: "/sign-in", label: "Sign in" },
@@ -23,7 +14,7 @@ const SIGNED_OUT_LINKS = [
  * The header must stand when the database does not answer: the page below then shows its own
  * calm error, and Quick exit stays in reach. Without knowing who is signed in, it offers no links.
  */
-async function whoIsSignedIn() {
+export async function whoIsSignedIn() {
   try {
     return await getCurrentUser();
   } catch (error) {
@@ -35,8 +26,8 @@ async function whoIsSignedIn() {
 }
 
 /**
- * Two rows at every width, so nothing jumps between breakpoints: the name and Quick exit (always
- * in reach), then the sections in one line that scrolls sideways on a narrow phone.
+ * The name and Quick exit (always in reach), then the sections in one row. Signed in on a phone,
+ * the row gives way to the bar at the foot of the screen (PhoneNav), so nothing is off-screen.
  */
 export async function SiteHeader() {
   const who = await whoIsSignedIn();
@@ -45,8 +36,8 @@ export async function SiteHeader() {
   return (
     <header className="border-b border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
       <div className="mx-auto max-w-3xl px-4">
-        <BrandRow home={user ? "/notes" : "/"} />
-        <nav aria-label="Main" className="-mx-4 overflow-x-auto px-4 [scrollbar-width:thin]">
+        <BrandRow home="/" />
+        <nav aria-label="Main" className={`-mx-4 overflow-x-auto px-4 [scrollbar-width:thin] ${user ? "hidden sm:block" : ""}`}>
           <ul className="flex items-center gap-1 whitespace-nowrap text-sm">
             {links.map((link) => (
               <li key={link.href}>
@@ -60,6 +51,7 @@ export async function SiteHeader() {
             ) : null}
           </ul>
         </nav>
+        {user ? <div className="h-3 sm:hidden" /> : null}
       </div>
     </header>
   );

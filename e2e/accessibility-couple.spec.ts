@@ -75,6 +75,7 @@ test.describe("the couple's pages have no serious accessibility problems", () =>
     await kai.page.getByRole("button", { name: "Link with Robin" }).click();
     await expect(kai.page.getByText("You are linked with Robin")).toBeVisible();
     await expectNoSeriousAccessibilityProblems(kai.page);
+    await kai.page.goto("/couple");
     await kai.page.getByRole("button", { name: "Leave the couple" }).click();
     await expectAnnouncedFieldError(kai.page, {
       alert: FIELDS_NEED_A_LOOK,

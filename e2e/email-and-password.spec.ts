@@ -1,4 +1,4 @@
-import { expect, followEmailedLink, signIn, test, uniqueEmail, writeNote } from "./support/fixtures";
+import { AT_HOME, expect, followEmailedLink, signIn, test, uniqueEmail, writeNote } from "./support/fixtures";
 
 test.describe("addresses people own, and a forgotten password", () => {
   test("a newcomer signs up, confirms through the development outbox and writes a first private note", async ({ signUp }) => {
@@ -54,7 +54,7 @@ test.describe("addresses people own, and a forgotten password", () => {
     await followEmailedLink(person.page, "Choose a new Common Ground password", "/reset-password/");
     await person.page.getByLabel("Password", { exact: true }).fill("a completely new passphrase");
     await person.page.getByRole("button", { name: "Save my new password" }).click();
-    await expect(person.page).toHaveURL(/\/notes$/, { timeout: 30_000 });
+    await expect(person.page).toHaveURL(AT_HOME, { timeout: 30_000 });
 
     await stranger.goto("/outbox");
     await expect(stranger.getByText("Choose a new Common Ground password")).toHaveCount(0);

@@ -1,4 +1,4 @@
-import { expect, signIn, test } from "./support/fixtures";
+import { AT_HOME, expect, signIn, test } from "./support/fixtures";
 
 const WRONG = "The email or password is wrong.";
 const PAUSED = /Too many sign-in attempts\. For your safety, sign-in is paused: try again in 1[45] minutes\./;
@@ -27,7 +27,7 @@ test.describe("guessing a password through the real server", () => {
 
     // The owner, from their own address, is not kept out.
     await signIn(owner.page, owner.email, owner.password);
-    await expect(owner.page).toHaveURL(/\/notes$/, { timeout: 30_000 });
+    await expect(owner.page).toHaveURL(AT_HOME, { timeout: 30_000 });
   });
 
   test("a data export past the hourly limit answers 429 with Retry-After", async ({ signUp }) => {

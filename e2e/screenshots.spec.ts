@@ -30,6 +30,8 @@ test.describe("README screenshots", () => {
 
   test("Sam's screens: welcome, private space, a draft's preview, the share step, the plan, check-ins", async ({ page }, testInfo) => {
     await signInAsDemo(page, sam);
+    await capture(page, testInfo, "home");
+    await page.goto("/notes");
     await capture(page, testInfo, "private-space");
 
     await page.goto("/welcome");

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Cookie, Page } from "@playwright/test";
 import { QUICK_EXIT_URL } from "../components/quick-exit";
-import { expect, signIn, test, writeNote, type Person } from "./support/fixtures";
+import { AT_HOME, expect, signIn, test, writeNote, type Person } from "./support/fixtures";
 
 const FIREFOX_ON_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:130.0) Gecko/20100101 Firefox/130.0";
 
@@ -9,7 +9,7 @@ async function signInOnAnotherDevice(browser: Browser, person: Person, userAgent
   const context = await browser.newContext(userAgent ? { userAgent } : {});
   const page = await context.newPage();
   await signIn(page, person.email, person.password);
-  await expect(page).toHaveURL(/\/notes$/, { timeout: 30_000 });
+  await expect(page).toHaveURL(AT_HOME, { timeout: 30_000 });
   return page;
 }
 

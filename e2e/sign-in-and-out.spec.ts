@@ -1,4 +1,4 @@
-import { expect, signIn, test, uniqueEmail } from "./support/fixtures";
+import { AT_HOME, expect, signIn, test, uniqueEmail } from "./support/fixtures";
 
 const WRONG = "The email or password is wrong.";
 
@@ -15,11 +15,11 @@ test.describe("signing in and out", () => {
     await expect(page).toHaveURL(/\/sign-in/);
   });
 
-  test("the right password opens the private space", async ({ signUp, page }) => {
+  test("the right password opens the home page", async ({ signUp, page }) => {
     const known = await signUp("Dana");
     await signIn(page, known.email, known.password);
-    await expect(page).toHaveURL(/\/notes$/);
-    await expect(page.getByRole("heading", { name: "My private space" })).toBeVisible();
+    await expect(page).toHaveURL(AT_HOME);
+    await expect(page.getByRole("heading", { name: "Hello, Dana" })).toBeVisible();
   });
 
   test("after signing out, the private space sends you to sign in", async ({ signUp }) => {

@@ -8,6 +8,7 @@ import { userFormAction } from "@/lib/actions/user-form-action";
 import { endCurrentSession, requireUser } from "@/lib/auth/session";
 import { clearSessionCookie } from "@/lib/auth/session-cookie";
 import { changePassword, deleteAccount, endMySession, setNeutralTabTitle, signOutEverywhere } from "@/lib/data/account";
+import { setMyTherapyRole } from "@/lib/data/therapy-role";
 import { NEUTRAL_TAB_TITLE } from "@/lib/content/neutral-title";
 import { changePasswordSchema } from "@/lib/validation/account";
 import { text } from "@/lib/validation/fields";
@@ -43,6 +44,15 @@ export const neutralTabTitleAction = userFormAction(
     await setNeutralTabTitle(access, neutral === "on");
     revalidatePath("/", "layout");
     return { status: "ok", message: neutral ? `Every tab title now says only “${NEUTRAL_TAB_TITLE}”.` : "Tab titles name each page again." };
+  },
+);
+
+export const therapyRoleAction = userFormAction(
+  z.object({ role: z.enum(["", "ME", "PARTNER", "BOTH"], { error: "Choose one of the answers." }).optional() }),
+  async (access, { role }): Promise<FormState> => {
+    await setMyTherapyRole(access, role || null);
+    revalidatePath("/", "layout");
+    return { status: "ok", message: "Saved. Only you see this answer." };
   },
 );
 

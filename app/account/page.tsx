@@ -9,6 +9,8 @@ import { requireAccess, requireUser } from "@/lib/auth/session";
 import { SESSION_POLICY } from "@/lib/auth/sessions";
 import { NEUTRAL_TAB_TITLE } from "@/lib/content/neutral-title";
 import { listMySessions } from "@/lib/data/account";
+import { getMyTherapyRole } from "@/lib/data/therapy-role";
+import { TherapyRoleForm } from "@/components/account/therapy-role-form";
 import { PASSWORD_MIN } from "@/lib/validation/limits";
 import {
   changePasswordAction,
@@ -24,7 +26,7 @@ const SECTION = "space-y-2 rounded-xl border border-stone-200 p-4 dark:border-st
 
 export default async function AccountPage() {
   const [user, access] = await Promise.all([requireUser(), requireAccess()]);
-  const [address, sessions] = await Promise.all([getMyEmailStatus(access), listMySessions(access)]);
+  const [address, sessions, role] = await Promise.all([getMyEmailStatus(access), listMySessions(access), getMyTherapyRole(access)]);
   return (
     <div className="space-y-8">
       <div className="space-y-1">
@@ -90,6 +92,10 @@ export default async function AccountPage() {
           />
           <InputField name="repeatPassword" label="New password again" type="password" autoComplete="new-password" />
         </ActionForm>
+      </section>
+      <section className={SECTION}>
+        <h2 className="text-lg font-semibold">Who is in therapy</h2>
+        <TherapyRoleForm role={role} />
       </section>
       <section className={SECTION}>
         <h2 className="text-lg font-semibold">A neutral tab title</h2>

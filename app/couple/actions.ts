@@ -59,7 +59,8 @@ export const acceptInviteAction = userFormAction(
   async (access, { token }): Promise<FormState> => {
     await acceptInvite(access, token);
     revalidatePath("/", "layout");
-    redirect("/couple?linked=1");
+    // The invited partner reads, as a new sign-up does, what a partner can and can never see.
+    redirect("/welcome?linked=1");
   },
 );
 

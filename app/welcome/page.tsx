@@ -1,7 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button-class";
-import { requireUser } from "@/lib/auth/session";
+import { TherapyRoleForm } from "@/components/account/therapy-role-form";
+import { Notice } from "@/components/ui/notice";
+import { requireAccess, requireUser } from "@/lib/auth/session";
+import { getMyCouple } from "@/lib/data/couples";
+import { getMyTherapyRole } from "@/lib/data/therapy-role";
 import { NO_OBLIGATION, REASONS_NOT_TO_SHARE, SHARE_REASONS } from "@/lib/content/guidance";
 
 export const metadata: Metadata = { title: "Welcome" };
@@ -17,13 +21,23 @@ const PARTNER_NEVER_SEES = [
   "Summaries you have not shared, or edits you made after sharing.",
   "When you last wrote, when you had a session, or how often you share.",
   "Your sharing history, or the answers you gave before sharing.",
+  "Your answer to who is in therapy.",
 ];
 
-/** First stop after signing up: what the partner can and cannot ever see, in plain words. */
-export default async function WelcomePage() {
-  const user = await requireUser();
+type Props = { searchParams: Promise<{ linked?: string }> };
+
+/** First stop after signing up or linking by invite: what the partner can and cannot ever see, in plain words. */
+export default async function WelcomePage({ searchParams }: Props) {
+  const [user, access, { linked }] = await Promise.all([requireUser(), requireAccess(), searchParams]);
+  const [couple, role] = await Promise.all([getMyCouple(access), getMyTherapyRole(access)]);
   return (
     <div className="space-y-8 leading-relaxed">
+      {linked && couple ? (
+        <Notice>
+          You are linked with <strong>{couple.partner?.displayName ?? "your partner"}</strong>. Nothing has been shared; each of you
+          decides, item by item.
+        </Notice>
+      ) : null}
       <div className="space-y-2">
         <h1 className="text-2xl font-semibold">Welcome, {user.displayName}</h1>
         <p className="text-lg text-stone-700 dark:text-stone-300">
@@ -49,6 +63,11 @@ export default async function WelcomePage() {
           </ul>
         </section>
       </div>
+      <section className="space-y-2 rounded-xl border border-stone-200 p-4 dark:border-stone-800">
+        <h2 className="text-lg font-semibold">Who is in therapy?</h2>
+        <p className="text-sm">Your answer shapes your home page: a private space for notes, or how to receive what is shared.</p>
+        <TherapyRoleForm role={role} />
+      </section>
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">Sharing is always your choice</h2>
         <p>
@@ -85,9 +104,15 @@ export default async function WelcomePage() {
         <Link href="/notes/new" className={`${buttonClass("primary")} no-underline hover:no-underline`}>
           Write my first private note
         </Link>
-        <Link href="/couple" className={`${buttonClass("secondary")} no-underline hover:no-underline`}>
-          Invite my partner
-        </Link>
+        {couple ? (
+          <Link href="/" className={`${buttonClass("secondary")} no-underline hover:no-underline`}>
+            Go to my home page
+          </Link>
+        ) : (
+          <Link href="/couple" className={`${buttonClass("secondary")} no-underline hover:no-underline`}>
+            Invite my partner
+          </Link>
+        )}
       </div>
     </div>
   );

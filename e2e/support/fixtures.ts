@@ -3,6 +3,9 @@ import { test as base, expect, type Page } from "@playwright/test";
 
 export { expect };
 
+/** The signed-in home page, where signing in lands by default. */
+export const AT_HOME = /^https?:\/\/[^/]+\/$/;
+
 export type Person = { page: Page; displayName: string; email: string; password: string };
 
 type Fixtures = {

@@ -140,7 +140,7 @@ describe("invite links that do not work", () => {
     const { asInviter, invitee } = await twoPeople();
     const invite = await createInvite(asInviter);
     await signInAs(invitee);
-    expect(await post(acceptInviteAction, { token: invite.token })).toEqual({ kind: "redirect", url: "/couple?linked=1" });
+    expect(await post(acceptInviteAction, { token: invite.token })).toEqual({ kind: "redirect", url: "/welcome?linked=1" });
     expect(await post(acceptInviteAction, { token: invite.token })).toMatchObject(refusedWith(PROBLEMS.used));
     expect(await t.db.coupleMember.count({ where: { userId: invitee.id } })).toBe(1);
   });

@@ -2,6 +2,7 @@ import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { GET as exportRoute } from "@/app/api/export/route";
 import CouplePage from "@/app/couple/page";
+import HomePage from "@/app/page";
 import NotesPage from "@/app/notes/page";
 import PlanPage from "@/app/plan/page";
 import SharedPage from "@/app/shared/page";
@@ -11,6 +12,7 @@ import { listMyConsentHistory, listSharedItems } from "@/lib/data/consent";
 import { getMyCouple } from "@/lib/data/couples";
 import { DomainError } from "@/lib/data/errors";
 import { exportMyData } from "@/lib/data/export";
+import { getMyHome } from "@/lib/data/home";
 import { listNotes } from "@/lib/data/notes";
 import { getPlan } from "@/lib/data/plan";
 import { listSummaries } from "@/lib/data/summaries";
@@ -55,6 +57,7 @@ export async function everythingReachableBy(db: Db, user: TestUser): Promise<Rec
     listMyConsentHistory: await settle(() => listMyConsentHistory(access)),
     listSummaries: await settle(() => listSummaries(access)),
     listNotes: await settle(() => listNotes(access)),
+    getMyHome: await settle(() => getMyHome(access)),
   };
   const exported = withoutExportTime(JSON.stringify(await exportMyData(access)));
   const response = await exportRoute(new Request("http://127.0.0.1:3000/api/export"), {});
@@ -62,6 +65,7 @@ export async function everythingReachableBy(db: Db, user: TestUser): Promise<Rec
     ...Object.fromEntries(Object.entries(data).map(([name, value]) => [name, JSON.stringify(value)])),
     exportMyData: exported,
     "GET /api/export": withoutExportTime(await response.text()),
+    "/": await page(() => HomePage(none)),
     "/shared": await page(() => SharedPage()),
     "/plan": await page(() => PlanPage()),
     "/couple": await page(() => CouplePage(none)),

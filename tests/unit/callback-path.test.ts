@@ -21,13 +21,13 @@ describe("where to go after signing in", () => {
     "/\n/evil.com",
     "/\\\t\\evil.com",
   ])("sends %j to the default page instead of off the site", (value) => {
-    expect(safeCallbackPath(value)).toBe("/notes");
+    expect(safeCallbackPath(value)).toBe("/");
   });
 
   it("uses the default when there is no callback, or the fallback it is given", () => {
-    expect(safeCallbackPath(null)).toBe("/notes");
-    expect(safeCallbackPath(undefined)).toBe("/notes");
-    expect(safeCallbackPath("")).toBe("/notes");
+    expect(safeCallbackPath(null)).toBe("/");
+    expect(safeCallbackPath(undefined)).toBe("/");
+    expect(safeCallbackPath("")).toBe("/");
     expect(safeCallbackPath("//evil.com", "/about")).toBe("/about");
   });
 

@@ -1,0 +1,45 @@
+import Link from "next/link";
+import { LocalTime } from "@/components/check-ins/local-time";
+import { formatInstant } from "@/lib/check-ins/occurrences";
+import type { MyHome } from "@/lib/data/home";
+
+/** What the two of you have together: the next check-in, its agenda, and what the partner newly shared. */
+export function BetweenUs({ couple }: { couple: NonNullable<MyHome["couple"]> }) {
+  const { partnerName, nextCheckIn, agendaCount, newFromPartner } = couple;
+  return (
+    <section aria-labelledby="between-heading" className="space-y-3 rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+      <h2 id="between-heading" className="text-lg font-semibold">
+        You and {partnerName}
+      </h2>
+      <ul className="space-y-2 text-sm">
+        <li>
+          {nextCheckIn ? (
+            <>
+              Next check-in: <LocalTime iso={nextCheckIn.at.toISOString()} fallback={formatInstant(nextCheckIn.at, nextCheckIn.timeZone)} />.{" "}
+            </>
+          ) : (
+            <>No check-in time yet. <Link href="/check-ins">Choose one together</Link>. </>
+          )}
+          <Link href="/plan">
+            {agendaCount === 0 ? "Nothing on your plan yet" : agendaCount === 1 ? "1 item on your plan" : `${agendaCount} items on your plan`}
+          </Link>
+        </li>
+        <li>
+          {newFromPartner.length === 0 ? (
+            <>Nothing new from {partnerName}. Sharing is always their own choice, in their own time.</>
+          ) : (
+            <>
+              {partnerName} chose to share {newFromPartner.length === 1 ? "something" : `${newFromPartner.length} things`} with you:{" "}
+              {newFromPartner.map((item, index) => (
+                <span key={item.consentId}>
+                  {index > 0 ? ", " : null}&ldquo;{item.title}&rdquo;
+                </span>
+              ))}
+              . <Link href="/shared">Read it on Shared</Link>
+            </>
+          )}
+        </li>
+      </ul>
+    </section>
+  );
+}
