@@ -21,7 +21,7 @@ export default async function ResetPasswordPage({ params }: Props) {
           <p className="text-stone-700 dark:text-stone-300">
             For the account of <strong>{link.email}</strong>. Every device signed in to it is signed out when you save.
           </p>
-          <SetPasswordForm action={resetPasswordAction} token={token} goTo="/notes" submitLabel="Save my new password" pendingLabel="Saving…" />
+          <SetPasswordForm action={resetPasswordAction} token={token} goTo="/" submitLabel="Save my new password" pendingLabel="Saving…" />
         </>
       ) : (
         <>
