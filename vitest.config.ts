@@ -26,6 +26,9 @@ export default defineConfig({
     ],
   },
   test: {
+    // One worker per core (vitest's default leaves one core idle, which on CI's two cores meant
+    // one file at a time); the database work of a file is mostly waiting (decision 031).
+    maxWorkers: "100%",
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
       integration("pglite"),

@@ -1,8 +1,8 @@
 import { expect, followEmailedLink, signIn, test, uniqueEmail, writeNote } from "./support/fixtures";
 
 test.describe("addresses people own, and a forgotten password", () => {
-  test("a newcomer signs up, confirms through the development outbox and writes a first private note", async ({ signUp }) => {
-    const { page } = await signUp("Noa");
+  test("a newcomer signs up, confirms through the development outbox and writes a first private note", async ({ signUpThroughTheForms }) => {
+    const { page } = await signUpThroughTheForms("Noa");
     await expect(page.getByRole("heading", { name: "Welcome, Noa" })).toBeVisible();
     await writeNote(page, { title: "My first note", body: "Only I can read this." });
     await page.goto("/notes");
