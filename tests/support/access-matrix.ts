@@ -364,7 +364,7 @@ export type SweepEntry = {
 const SWEEP_STATE: ItemState = "shared summary";
 
 function sweepTitle(actor: Actor, signedOut: SignedOutExpectation): string {
-  if (actor === "author") return "the author is let in";
+  if (actor === "author") return signedOut === "public" ? "the author gets an answer" : "the author is let in, not sent to sign in";
   if (actor === "signed-out") {
     if (signedOut === "sign-in") return "a signed-out visitor is sent to sign in, and nothing changes";
     if (signedOut === "unauthorized") return "a signed-out visitor gets 401, and nothing changes";
