@@ -35,8 +35,9 @@ test.describe("addresses people own, and a forgotten password", () => {
     }).toPass({ timeout: 20_000 });
   });
 
-  test("forgot password: a link in the account's own browser, a new password, and the old one stops working", async ({ signUp, page: stranger }) => {
-    const person = await signUp("Ari");
+  test("forgot password: a link in the account's own browser, a new password, and the old one stops working", async ({ signUpThroughTheForms, page: stranger }) => {
+    // Through the forms: the browser an account signed up in is the one its outbox mail shows in.
+    const person = await signUpThroughTheForms("Ari");
     await person.page.getByRole("button", { name: "Sign out" }).click();
     await expect(person.page).toHaveURL(/\/sign-in/);
 
