@@ -26,8 +26,8 @@ export default defineConfig({
     ],
   },
   test: {
-    // One worker per core (vitest's default leaves one core idle, which on CI's two cores meant
-    // one file at a time); the database work of a file is mostly waiting (decision 031).
+    // One worker per core: vitest's default (one core fewer) ran one file at a time on CI's two
+    // cores, while PostgreSQL, the SMTP listener and child processes left the other half idle (decision 031).
     maxWorkers: "100%",
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
