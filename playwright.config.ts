@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { CLAIMS_DIR } from "./e2e/support/people";
 
 /**
  * End-to-end tests drive Debian's Chromium against the production build (`next build` first;
@@ -31,9 +32,14 @@ export default defineConfig({
     },
   },
   webServer: {
-    // A fresh embedded database every run (never a configured server), holding only the demo couple,
-    // exactly as the README's first command seeds it. Tests only read the demo accounts.
-    command: `rm -rf ${dataDir} && env -u DATABASE_URL npx tsx --conditions=react-server scripts/start.ts --skip-build`,
+    // A fresh embedded database every run (never a configured server), holding the demo couple,
+    // exactly as the README's first command seeds it (tests only read the demo accounts), and the
+    // accounts tests sign in as (e2e/support/people.ts), made before the server opens the folder.
+    command: [
+      `rm -rf ${dataDir} ${CLAIMS_DIR}`,
+      "env -u DATABASE_URL npx tsx --conditions=react-server e2e/support/seed-people.ts",
+      "env -u DATABASE_URL npx tsx --conditions=react-server scripts/start.ts --skip-build",
+    ].join(" && "),
     url: `${baseURL}/sign-in`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -26,6 +26,9 @@ export default defineConfig({
     ],
   },
   test: {
+    // One worker per core: vitest's default (one core fewer) ran one file at a time on CI's two
+    // cores, while PostgreSQL, the SMTP listener and child processes left the other half idle (decision 031).
+    maxWorkers: "100%",
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
       integration("pglite"),

@@ -27,9 +27,11 @@ test.describe("the couple's pages have no serious accessibility problems", () =>
 
   test("the partner page before and after linking, the outbox, and the invite page signed out, signed in and with a bad link", async ({
     signUp,
+    signUpThroughTheForms,
     page: signedOut,
   }) => {
-    const robin = await signUp("Robin");
+    // Through the forms: Robin's outbox is checked below for Robin's own sign-up link.
+    const robin = await signUpThroughTheForms("Robin");
     const kai = await signUp("Kai");
 
     await robin.page.goto("/couple");

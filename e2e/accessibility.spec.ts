@@ -21,6 +21,7 @@ test.describe("pages have no serious accessibility problems", () => {
 
   test("the welcome page, the empty private space and the new-note form, with its errors", async ({ signUp }) => {
     const { page } = await signUp("Eli");
+    await page.goto("/welcome");
     await expect(page.getByRole("heading", { name: "Welcome, Eli" })).toBeVisible();
     await expectNoSeriousAccessibilityProblems(page);
 

@@ -1,8 +1,8 @@
 import { AT_HOME, expect, followEmailedLink, signIn, test, uniqueEmail, writeNote } from "./support/fixtures";
 
 test.describe("addresses people own, and a forgotten password", () => {
-  test("a newcomer signs up, confirms through the development outbox and writes a first private note", async ({ signUp }) => {
-    const { page } = await signUp("Noa");
+  test("a newcomer signs up, confirms through the development outbox and writes a first private note", async ({ signUpThroughTheForms }) => {
+    const { page } = await signUpThroughTheForms("Noa");
     await expect(page.getByRole("heading", { name: "Welcome, Noa" })).toBeVisible();
     await writeNote(page, { title: "My first note", body: "Only I can read this." });
     await page.goto("/notes");
@@ -35,8 +35,9 @@ test.describe("addresses people own, and a forgotten password", () => {
     }).toPass({ timeout: 20_000 });
   });
 
-  test("forgot password: a link in the account's own browser, a new password, and the old one stops working", async ({ signUp, page: stranger }) => {
-    const person = await signUp("Ari");
+  test("forgot password: a link in the account's own browser, a new password, and the old one stops working", async ({ signUpThroughTheForms, page: stranger }) => {
+    // Through the forms: the browser an account signed up in is the one its outbox mail shows in.
+    const person = await signUpThroughTheForms("Ari");
     await person.page.getByRole("button", { name: "Sign out" }).click();
     await expect(person.page).toHaveURL(/\/sign-in/);
 

@@ -1,5 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { test as base, expect, type Page } from "@playwright/test";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+import { ACCOUNTS_PER_NAME, CLAIMS_DIR, PEOPLE_PASSWORD, pooledEmail, type PersonName } from "./people";
 
 export { expect };
 
@@ -10,11 +13,18 @@ export type Person = { page: Page; displayName: string; email: string; password:
 
 type Fixtures = {
   /**
-   * Signs up a brand-new account in its own browser context (its own cookies), as a newcomer
-   * does on the embedded default: name and address, the link from the development outbox, a
-   * password. Lands signed in on /welcome.
+   * A brand-new account of that name, signed in, in its own browser context (its own cookies
+   * and client address): one made before the run (e2e/support/people.ts), claimed by this test
+   * alone, signed in through next-auth's credentials endpoint as the sign-in form does. Lands
+   * on the private space, /notes.
    */
-  signUp: (displayName: string) => Promise<Person>;
+  signUp: (displayName: PersonName) => Promise<Person>;
+  /**
+   * Signs up through the forms, as a newcomer does on the embedded default: name and address,
+   * the link from the development outbox, a password. Lands signed in on /welcome. For tests
+   * about signing up and the mail it sends; others use signUp.
+   */
+  signUpThroughTheForms: (displayName: string) => Promise<Person>;
 };
 
 /** Every run starts on an empty database, but emails are unique anyway so a rerun never collides. */
@@ -32,9 +42,41 @@ export function clientAddress(): string {
   return `2001:db8:${bytes.slice(0, 4)}:${bytes.slice(4, 8)}::1`;
 }
 
+/** The first account of that name no test has taken yet; the claim is a folder, made atomically. */
+function claimAccount(name: PersonName): string {
+  mkdirSync(CLAIMS_DIR, { recursive: true });
+  for (let index = 0; index < ACCOUNTS_PER_NAME; index += 1) {
+    const email = pooledEmail(name, index);
+    try {
+      mkdirSync(path.join(CLAIMS_DIR, email));
+      return email;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+  }
+  throw new Error(`All ${ACCOUNTS_PER_NAME} accounts named ${name} are taken: raise ACCOUNTS_PER_NAME in e2e/support/people.ts.`);
+}
+
 export const test = base.extend<Fixtures>({
   signUp: async ({ browser }, provide) => {
-    const contexts: Awaited<ReturnType<typeof browser.newContext>>[] = [];
+    const contexts: BrowserContext[] = [];
+    await provide(async (displayName) => {
+      const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientAddress() } });
+      contexts.push(context);
+      const person = { page: await context.newPage(), displayName, email: claimAccount(displayName), password: PEOPLE_PASSWORD };
+      const { csrfToken } = (await (await context.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+      const signedIn = await context.request.post("/api/auth/callback/credentials", {
+        form: { csrfToken, email: person.email, password: person.password, json: "true" },
+      });
+      expect(signedIn.ok(), `signing in as ${person.email}`).toBe(true);
+      await person.page.goto("/notes");
+      await expect(person.page).toHaveURL(/\/notes$/);
+      return person;
+    });
+    for (const context of contexts) await context.close();
+  },
+  signUpThroughTheForms: async ({ browser }, provide) => {
+    const contexts: BrowserContext[] = [];
     await provide(async (displayName) => {
       const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientAddress() } });
       contexts.push(context);

@@ -11,6 +11,7 @@ import { buildWorld } from "../support/consent-world";
 import { createCoupleAndStranger } from "../support/fixtures";
 import { createTestDb, type TestDb } from "../support/test-db";
 import { accessFor } from "../support/users";
+import { raceTest } from "../support/races";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -53,7 +54,7 @@ describe("items on a plan", () => {
     expect(await t.db.planItem.count({ where: { coupleId } })).toBe(CAPS.planItems - 1);
   });
 
-  it("holds under simultaneous additions: with two places left, exactly two of five get in", async () => {
+  raceTest("holds under simultaneous additions: with two places left, exactly two of five get in", async () => {
     const { author, partner, coupleId } = await createCoupleAndStranger(t.db);
     await fillPlan(coupleId, author.userId, CAPS.planItems - 2);
     const outcomes = await Promise.allSettled(Array.from({ length: 5 }, (_, i) => addTopics(i % 2 ? partner : author, [topic])));

@@ -3,6 +3,7 @@
  * route, the cron endpoint, the unsubscribe page and endpoint, and the development outbox,
  * each as a partner, a stranger (not in the couple) and a signed-out visitor.
  */
+import { DateTime } from "luxon";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as cronPost } from "@/app/api/cron/reminders/route";
@@ -17,6 +18,7 @@ import { listOutbox } from "@/lib/data/outbox";
 import { getMyReminderSettings } from "@/lib/data/reminder-preferences";
 import { unsubscribeToken } from "@/lib/reminders/unsubscribe-link";
 import { signInAs, signOut, useTestDb } from "../support/browser";
+import { parseSingleEvent } from "../support/calendar";
 import { formData } from "../support/forms";
 import { outcomeOf } from "../support/next-control-flow";
 import { createTestDb, type TestDb } from "../support/test-db";
@@ -155,11 +157,22 @@ describe("the calendar file", () => {
     const response = await calendarGet(new Request("http://app.test/check-ins/check-in.ics"), {});
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
-    const ics = await response.text();
-    expect(ics).toMatch(/DTSTART;TZID=America\/New_York:\d{8}T183000/);
-    expect(ics).toContain("RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=WE");
-    expect(ics).toContain("BEGIN:VTIMEZONE\r\nTZID:America/New_York");
-    expect(ics).toContain("SUMMARY:Check-in together");
+    const event = parseSingleEvent(await response.text());
+    expect(event).toMatchObject({
+      summary: "Check-in together",
+      url: "http://app.test/check-ins",
+      timeZone: "America/New_York",
+      localStart: expect.stringMatching(/T18:30:00$/),
+      recurrence: "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE",
+    });
+    // Every other Wednesday at 18:30 New York time, whatever the season's offset.
+    const occurrences = event.occurrences(30);
+    expect(occurrences).toHaveLength(30);
+    for (const [index, at] of occurrences.entries()) {
+      const local = DateTime.fromJSDate(at, { zone: "America/New_York" });
+      expect([local.weekday, local.toFormat("HH:mm")]).toEqual([3, "18:30"]);
+      if (index > 0) expect(local.diff(DateTime.fromJSDate(occurrences[index - 1]!, { zone: "America/New_York" }), "days").days).toBe(14);
+    }
   });
 
   it("is not found for a stranger, and refused to a signed-out visitor", async () => {

@@ -1,10 +1,10 @@
 /**
  * Concurrency: requests that race on one summary or one invite always leave one consistent
- * state, and every loser gets a clear refusal rather than a server error. On PostgreSQL the
- * requests truly interleave (a pool of connections); on PGlite they queue, so there these
- * tests check the same invariants under whatever order the queue gives.
+ * state, and every loser gets a clear refusal rather than a server error. They run on
+ * PostgreSQL only, where the requests truly interleave (a pool of connections); on PGlite
+ * they would queue (tests/support/races.ts).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect } from "vitest";
 import { listSharedItems, unshareSummary } from "@/lib/data/consent";
 import { acceptInvite, createInvite, previewInvite } from "@/lib/data/couples";
 import { DomainError } from "@/lib/data/errors";
@@ -12,6 +12,7 @@ import { addSharedItemToPlan, getPlan } from "@/lib/data/plan";
 import { deleteSummary } from "@/lib/data/summaries";
 import type { UnboundReflection } from "../support/share";
 import { buildWorld, type World } from "../support/consent-world";
+import { raceTest } from "../support/races";
 import { createTestDb, type TestDb } from "../support/test-db";
 import { accessFor, createUser } from "../support/users";
 import { shareAsPreviewed } from "../support/share";
@@ -69,7 +70,7 @@ describe("one summary shared, unshared and planned at the same moment", () => {
     reflectionNote: null,
   });
 
-  it(`share and unshare raced ${ROUNDS} times leave at most one active consent, and the plan in step with it`, async () => {
+  raceTest(`share and unshare raced ${ROUNDS} times leave at most one active consent, and the plan in step with it`, async () => {
     const world = await buildWorld(t.db, "shared summary");
     const author = accessFor(t.db, world.author);
     for (let round = 0; round < ROUNDS; round += 1) {
@@ -82,7 +83,7 @@ describe("one summary shared, unshared and planned at the same moment", () => {
     }
   }, RACE_TIMEOUT_MS);
 
-  it(`the partner adding the item to the plan while the author unshares or reshares it, ${ROUNDS} times, never leaves a withdrawn item on the plan`, async () => {
+  raceTest(`the partner adding the item to the plan while the author unshares or reshares it, ${ROUNDS} times, never leaves a withdrawn item on the plan`, async () => {
     const world = await buildWorld(t.db, "shared summary", { sharedOnPlan: false });
     const author = accessFor(t.db, world.author);
     const partner = accessFor(t.db, world.partner);
@@ -102,7 +103,7 @@ describe("one summary shared, unshared and planned at the same moment", () => {
 });
 
 describe("one summary shared and deleted at the same moment", () => {
-  it(`share and delete raced ${ROUNDS} times never leave a shared item whose summary is gone`, async () => {
+  raceTest(`share and delete raced ${ROUNDS} times never leave a shared item whose summary is gone`, async () => {
     for (let round = 0; round < ROUNDS; round += 1) {
       const world = await buildWorld(t.db, round % 2 ? "draft summary" : "edited after sharing");
       const author = accessFor(t.db, world.author);
@@ -118,7 +119,7 @@ describe("one summary shared and deleted at the same moment", () => {
 });
 
 describe("invites accepted at the same moment", () => {
-  it(`two people accepting one invite at once: exactly one couple forms (${ROUNDS / 2} rounds)`, async () => {
+  raceTest(`two people accepting one invite at once: exactly one couple forms (${ROUNDS / 2} rounds)`, async () => {
     for (let round = 0; round < ROUNDS / 2; round += 1) {
       const inviter = await createUser(t.db, "Inviter");
       const [first, second] = [await createUser(t.db, "First"), await createUser(t.db, "Second")];
@@ -136,7 +137,7 @@ describe("invites accepted at the same moment", () => {
     }
   }, RACE_TIMEOUT_MS);
 
-  it(`one person accepting two invites at once: exactly one couple forms, and the other invite stays open (${ROUNDS / 2} rounds)`, async () => {
+  raceTest(`one person accepting two invites at once: exactly one couple forms, and the other invite stays open (${ROUNDS / 2} rounds)`, async () => {
     for (let round = 0; round < ROUNDS / 2; round += 1) {
       const [one, other, invitee] = [await createUser(t.db, "One"), await createUser(t.db, "Other"), await createUser(t.db, "Invitee")];
       const invites = [await createInvite(accessFor(t.db, one)), await createInvite(accessFor(t.db, other))];
@@ -149,7 +150,7 @@ describe("invites accepted at the same moment", () => {
     }
   }, RACE_TIMEOUT_MS);
 
-  it(`two people accepting each other's invites at once: exactly one couple forms (${ROUNDS / 2} rounds)`, async () => {
+  raceTest(`two people accepting each other's invites at once: exactly one couple forms (${ROUNDS / 2} rounds)`, async () => {
     for (let round = 0; round < ROUNDS / 2; round += 1) {
       const [a, b] = [await createUser(t.db, "A"), await createUser(t.db, "B")];
       const [fromA, fromB] = [await createInvite(accessFor(t.db, a)), await createInvite(accessFor(t.db, b))];

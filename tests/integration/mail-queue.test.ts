@@ -11,6 +11,7 @@ import { signInAs } from "../support/browser";
 import { formData } from "../support/forms";
 import { startSmtpListener, type SmtpListener } from "../support/smtp-listener";
 import { accessFor, createUser, type TestUser } from "../support/users";
+import { raceTest } from "../support/races";
 
 const env = vi.hoisted(() => ({ NODE_ENV: "test" as const, APP_URL: "http://app.test", REMINDER_DISPATCH: "app" as const, SMTP_URL: "smtp://127.0.0.1:9", HOST: "127.0.0.1" }));
 vi.mock("@/lib/env", () => ({ getEnv: () => env }));
@@ -120,7 +121,7 @@ describe("queued mail", () => {
     expect(smtp.messages.map((message) => message.messageId)).toEqual([messageId]);
   });
 
-  it("sends each message once when two runs deliver at the same time", async () => {
+  raceTest("sends each message once when two runs deliver at the same time", async () => {
     for (let index = 0; index < 30; index += 1) {
       await enqueueEmail(t.db, { to: `person-${index}@example.test`, subject: `Message ${index}`, text: "t", html: "<p>h</p>", headers: { "X-Queue-Test": `n${index}` } });
     }

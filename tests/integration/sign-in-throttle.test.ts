@@ -3,6 +3,7 @@ import { authenticate } from "@/lib/auth/accounts";
 import { RATE_LIMITS } from "@/lib/limits/rate-limits";
 import { createTestDb, type TestDb } from "../support/test-db";
 import { cheapPasswordHash } from "../support/users";
+import { raceTest } from "../support/races";
 
 let t: TestDb;
 let passwordHash: string;
@@ -102,7 +103,7 @@ describe("one address guessing one account", () => {
     expect(missing).toEqual({ ...real, retryAt: expect.any(Date) });
   });
 
-  it("counts simultaneous guesses atomically: of 30 at once, exactly five reach the password check", async () => {
+  raceTest("counts simultaneous guesses atomically: of 30 at once, exactly five reach the password check", async () => {
     const { email, stranger } = await freshAccount();
     const results = await Promise.all(Array.from({ length: 30 }, () => attempt(email, "a wrong guess", stranger)));
     expect(results.filter((result) => !result.ok && result.reason === "wrong-credentials")).toHaveLength(PAIR.points);

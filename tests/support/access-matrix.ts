@@ -2,10 +2,11 @@ import { randomUUID } from "node:crypto";
 import { isValidElement, type ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import type { FormState } from "@/lib/actions/form-state";
+import { IDLE, type FormState } from "@/lib/actions/form-state";
 import { DomainError } from "@/lib/data/errors";
 import type { Db } from "@/lib/db/types";
 import {
+  ACTORS,
   ITEM_STATES,
   buildWorld,
   existingSecrets,
@@ -57,6 +58,13 @@ export async function dataWrite(run: () => Promise<unknown>): Promise<Outcome> {
   } catch (error) {
     return domainRefusal(error);
   }
+}
+
+/** Posts the fields to a server action as a browser's form would (a name may repeat), and reads its Outcome. */
+export function postForm(action: (previous: FormState, form: FormData) => Promise<FormState>, fields: Record<string, string | readonly string[]>): Promise<Outcome> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) for (const one of [value].flat()) form.append(name, one);
+  return actionResult(() => action(IDLE, form));
 }
 
 /** A server action: its FormState, or the redirect it throws (to sign-in, or onwards after success). */
@@ -125,6 +133,25 @@ async function actAs(db: Db, world: World, actor: Actor): Promise<void> {
   else await signInAs(world[actor]);
 }
 
+/**
+ * The matrix runs in full once, on the embedded database. PGlite is the same PostgreSQL
+ * engine, so on the server (the postgres project) each entry runs only in these states,
+ * for every actor: a draft and a shared summary give every entry its success and its
+ * refusals, and every write that locks rows (FOR UPDATE) takes that path, on pg's driver
+ * and real connections (decision 031). Entry names carry PARITY_SUBSET there, so reports say so.
+ */
+export const PARITY_STATES: readonly ItemState[] = ["draft summary", "shared summary"];
+export const PARITY_SUBSET = "[PostgreSQL parity subset]";
+const onServer = process.env.TEST_DB_KIND === "postgres";
+
+function statesToRun(): readonly ItemState[] {
+  return onServer ? ITEM_STATES.filter((state) => PARITY_STATES.includes(state)) : ITEM_STATES;
+}
+
+function entryTitle(name: string): string {
+  return onServer ? `${name} ${PARITY_SUBSET}` : name;
+}
+
 /** Builds worlds on demand; worlds that no test changes are shared between cells. */
 function worldCache(db: () => Db) {
   const cache = new Map<string, Promise<World>>();
@@ -162,8 +189,15 @@ export const REFUSED: ReadExpectation = { kind: "refused" };
 export const SIGN_IN: ReadExpectation = { kind: "sign-in" };
 export const UNAUTHORIZED: ReadExpectation = { kind: "unauthorized" };
 
+/**
+ * Which page, route handler or server action an edge entry calls: "app/…/page.tsx",
+ * "app/…/route.ts GET", "app/…/actions.ts nameOfAction" (checked against app/ by entry-points.test.ts).
+ */
+export type EntryPoint = string;
+
 export type ReadEntry = {
   name: string;
+  entryPoint?: EntryPoint;
   target: Target;
   run: (call: Call) => Promise<Outcome>;
   expected: (actor: Actor, state: ItemState) => ReadExpectation;
@@ -201,8 +235,8 @@ function kindOf(expectation: ReadExpectation): Outcome["kind"] {
 export function readMatrix(options: { db: () => Db; actors: readonly Actor[]; entries: readonly ReadEntry[] }): void {
   const worlds = worldCache(options.db);
   for (const entry of options.entries) {
-    describe(entry.name, () => {
-      describe.each(ITEM_STATES)("%s", (state) => {
+    describe(entryTitle(entry.name), () => {
+      describe.each(statesToRun())("%s", (state) => {
         for (const actor of options.actors) {
           const expectation = entry.expected(actor, state);
           it(readTitle(actor, state, expectation), async () => {
@@ -238,6 +272,7 @@ export type WriteExpectation = "changes" | "no-op" | "refused" | "sign-in";
 
 export type WriteEntry = {
   name: string;
+  entryPoint?: EntryPoint;
   target: Target;
   worldOptions?: WorldOptions;
   run: (call: Call) => Promise<Outcome>;
@@ -263,8 +298,8 @@ function writeTitle(actor: Actor, expectation: WriteExpectation): string {
 export function writeMatrix(options: { db: () => Db; actors: readonly Actor[]; entries: readonly WriteEntry[] }): void {
   const worlds = worldCache(options.db);
   for (const entry of options.entries) {
-    describe(entry.name, () => {
-      describe.each(ITEM_STATES)("%s", (state) => {
+    describe(entryTitle(entry.name), () => {
+      describe.each(statesToRun())("%s", (state) => {
         for (const actor of options.actors) {
           const expectation = entry.expected(actor, state);
           it(writeTitle(actor, expectation), async () => {
@@ -300,6 +335,84 @@ export function writeMatrix(options: { db: () => Db; actors: readonly Actor[]; e
           });
         }
       });
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entry points that hold no item of the author's
+
+/**
+ * What a signed-out visitor must get from an entry point: sent to sign in (pages, actions),
+ * 401 (route handlers), or, for a public one, whatever it answers, changing nothing.
+ */
+export type SignedOutExpectation = "sign-in" | "unauthorized" | "public";
+
+/**
+ * A page, route handler or server action that is not about one of the author's items (the
+ * account page, sign-up, the check-in schedule, …). It has no item state to vary, so it runs
+ * once per actor in a world where the author's item is shared, and the matrix proves what
+ * matters for access: only the author's own calls may show or change the author's writing,
+ * and a signed-out visitor is turned away, or for a public entry point changes nothing.
+ */
+export type SweepEntry = {
+  entryPoint: EntryPoint;
+  signedOut: SignedOutExpectation;
+  run: (call: Call) => Promise<Outcome>;
+};
+
+const SWEEP_STATE: ItemState = "shared summary";
+
+function sweepTitle(actor: Actor, signedOut: SignedOutExpectation): string {
+  if (actor === "author") return signedOut === "public" ? "the author gets an answer" : "the author is let in, not sent to sign in";
+  if (actor === "signed-out") {
+    if (signedOut === "sign-in") return "a signed-out visitor is sent to sign in, and nothing changes";
+    if (signedOut === "unauthorized") return "a signed-out visitor gets 401, and nothing changes";
+    return "a signed-out visitor gets none of the author's writing, and changes nothing";
+  }
+  return `${WHO[actor]} gets none of the author's writing, and changes none of it`;
+}
+
+/** The author's own writing: what nobody else may ever change (their couple and its consents may end by the partner's choice). */
+const authorsWriting = (rows: Awaited<ReturnType<typeof footprint>>, world: World) => ({
+  notes: rows.notes.filter((note) => note.authorId === world.author.id),
+  summaries: rows.summaries.filter((summary) => summary.authorId === world.author.id),
+});
+
+const sharingOf = (rows: Awaited<ReturnType<typeof footprint>>) => ({ consents: rows.consents, couples: rows.couples, members: rows.members });
+
+export function sweepMatrix(options: { db: () => Db; entries: readonly SweepEntry[] }): void {
+  const worlds = worldCache(options.db);
+  for (const entry of options.entries) {
+    describe(entry.entryPoint, () => {
+      for (const actor of ACTORS) {
+        it(sweepTitle(actor, entry.signedOut), async () => {
+          const db = options.db();
+          const world = await worlds.shared(SWEEP_STATE);
+          const before = await footprint(db, world);
+          await actAs(db, world, actor);
+          const outcome = await entry.run({ db, world, actor, target: world.noteId });
+          const after = await footprint(db, world);
+          // Another cell may reuse the world while the couples and the author's consent stand as built.
+          if (JSON.stringify(sharingOf(after)) !== JSON.stringify(sharingOf(before))) worlds.forget(SWEEP_STATE);
+
+          const detail = JSON.stringify(outcome).slice(0, 500);
+          if (actor === "author") {
+            // Proves the signed-out refusal below is the entry point's own, not a broken session.
+            if (entry.signedOut !== "public") expect(["sign-in", "status"], detail).not.toContain(outcome.kind);
+            return;
+          }
+          expect(secretsIn(world, JSON.stringify(outcome))).toEqual([]);
+          expect(authorsWriting(after, world)).toEqual(authorsWriting(before, world));
+          if (actor !== "signed-out") {
+            if (entry.signedOut !== "public") expect(outcome.kind, detail).not.toBe("sign-in");
+            return;
+          }
+          expect(after).toEqual(before);
+          if (entry.signedOut === "sign-in") expect(outcome.kind, detail).toBe("sign-in");
+          if (entry.signedOut === "unauthorized") expect(outcome, detail).toMatchObject({ kind: "status", status: 401 });
+        });
+      }
     });
   }
 }

@@ -71,3 +71,20 @@ export async function deliveryStatuses(db: Db): Promise<Record<string, number>> 
   const rows = await db.reminderDelivery.groupBy({ by: ["status"], _count: true });
   return Object.fromEntries(rows.map((row) => [row.status, row._count]));
 }
+
+/**
+ * A weekly rule whose next check-in is ten minutes from now on the real clock, for code that
+ * sweeps with `new Date()` (the dispatcher, the worker, the cron route): with a 15-minute
+ * lead time its reminders are due at once.
+ */
+export function checkInTenMinutesFromNow(now = new Date()): { rule: CheckInRule; leadMinutes: number[] } {
+  const soon = new Date(Math.ceil((now.getTime() + 10 * 60_000) / 60_000) * 60_000);
+  const rule: CheckInRule = {
+    cadence: "WEEKLY",
+    weekday: ((soon.getUTCDay() + 6) % 7) + 1,
+    localTime: soon.toISOString().slice(11, 16),
+    timeZone: "UTC",
+    startsOn: soon.toISOString().slice(0, 10),
+  };
+  return { rule, leadMinutes: [15] };
+}

@@ -16,6 +16,8 @@ import { TEST_KEYS } from "./encryption-keys";
 export type TestDb = {
   db: Db;
   kind: TestDatabaseKind;
+  /** The database's URL on the PostgreSQL server, for a process of the app's own; null on PGlite (one process only). */
+  url: string | null;
   /** Counts the SQL statements sent through `db` (for query-count assertions). */
   queries: { count: number };
   /** Another client on the same database, e.g. with other keys or a cold key cache; closed with it. */
@@ -57,6 +59,7 @@ export async function createTestDb(options: { postgresBounds?: Partial<PostgresB
     return {
       db,
       kind,
+      url: null,
       queries,
       openClient: (keys) => {
         others.push(createDbClient(new PrismaPGlite(pglite), { keys }));
@@ -82,6 +85,7 @@ export async function createTestDb(options: { postgresBounds?: Partial<PostgresB
   return {
     db,
     kind,
+    url,
     queries,
     openClient: (keys) => {
       const another = openAdapter({ kind: "postgres", url });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { occurrenceCalendar, offsetTransitions, recurringCalendar } from "@/lib/email/ics";
 import { unsubscribeToken, verifyUnsubscribeToken } from "@/lib/reminders/unsubscribe-link";
+import { parseSingleEvent } from "../../support/calendar";
 
 const USER = "3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e";
 const SECRET = "unit-test-secret-0123456789abcdef0123456789";
@@ -18,43 +19,84 @@ describe("calendar files", () => {
     expect(offsetTransitions("Asia/Tokyo", 2026, 2026)).toEqual([]);
   });
 
-  it("writes one occurrence as local time with its zone's rules, each observance starting at the old wall time", () => {
-    const ics = occurrenceCalendar({
+  it("one occurrence reads back, in a calendar parser, as its local time in its zone and the right instant", () => {
+    const event = parseSingleEvent(
+      occurrenceCalendar({
+        uid: "u@test",
+        url: "http://app.test/check-ins",
+        stampedAt: new Date("2026-11-01T00:00:00Z"),
+        occurrenceAt: new Date("2026-11-30T18:00:00Z"),
+        timeZone: "Europe/Berlin",
+      }),
+    );
+    expect(event).toMatchObject({
       uid: "u@test",
+      summary: "Check-in together",
+      description: "Open Common Ground: http://app.test/check-ins",
+      url: "http://app.test/check-ins",
+      timeZone: "Europe/Berlin",
+      localStart: "2026-11-30T19:00:00",
+      durationMinutes: 60,
+      recurrence: null,
+    });
+    expect(event.occurrences(5)).toEqual([new Date("2026-11-30T18:00:00Z")]);
+  });
+
+  it("a summer occurrence takes its offset from the file's daylight-saving observance", () => {
+    const event = parseSingleEvent(
+      occurrenceCalendar({ uid: "u@test", url: "http://app.test/check-ins", stampedAt: new Date("2026-06-01T00:00:00Z"), occurrenceAt: new Date("2026-07-01T17:00:00Z"), timeZone: "Europe/Berlin" }),
+    );
+    expect(event.localStart).toBe("2026-07-01T19:00:00");
+    expect(event.occurrences(1)).toEqual([new Date("2026-07-01T17:00:00Z")]);
+  });
+
+  it("a zone without daylight saving reads back at its fixed offset", () => {
+    const event = parseSingleEvent(
+      occurrenceCalendar({ uid: "u@test", url: "http://app.test/check-ins", stampedAt: new Date("2026-11-01T00:00:00Z"), occurrenceAt: new Date("2026-11-30T10:00:00Z"), timeZone: "Asia/Tokyo" }),
+    );
+    expect(event).toMatchObject({ timeZone: "Asia/Tokyo", localStart: "2026-11-30T19:00:00" });
+    expect(event.occurrences(1)).toEqual([new Date("2026-11-30T10:00:00Z")]);
+  });
+
+  it("a recurring check-in keeps its wall time across a daylight-saving change, every other week", () => {
+    const event = parseSingleEvent(
+      recurringCalendar({
+        uid: "u@test",
+        url: "http://app.test/check-ins",
+        stampedAt: new Date("2026-01-01T00:00:00Z"),
+        rule: { cadence: "FORTNIGHTLY", weekday: 7, localTime: "19:00", timeZone: "Europe/Berlin", startsOn: "2026-03-10" },
+      }),
+    );
+    expect(event).toMatchObject({ localStart: "2026-03-15T19:00:00", recurrence: "FREQ=WEEKLY;INTERVAL=2;BYDAY=SU" });
+    // Berlin moves to summer time on 29 March: 19:00 is 18:00 UTC before, 17:00 UTC after.
+    expect(event.occurrences(3)).toEqual([new Date("2026-03-15T18:00:00Z"), new Date("2026-03-29T17:00:00Z"), new Date("2026-04-12T17:00:00Z")]);
+  });
+
+  it("a recurring check-in starts on its first weekday and keeps the chosen wall time, even inside a gap", () => {
+    const event = parseSingleEvent(
+      recurringCalendar({
+        uid: "u@test",
+        url: "http://app.test/check-ins",
+        stampedAt: new Date("2026-01-01T00:00:00Z"),
+        rule: { cadence: "WEEKLY", weekday: 7, localTime: "02:30", timeZone: "America/New_York", startsOn: "2026-03-02" },
+      }),
+    );
+    // 02:30 does not exist in New York on 8 March 2026 (clocks jump from 02:00 to 03:00); the week after it does.
+    expect(event).toMatchObject({ timeZone: "America/New_York", localStart: "2026-03-08T02:30:00", recurrence: "FREQ=WEEKLY;BYDAY=SU" });
+    expect(event.occurrences(2)[1]).toEqual(new Date("2026-03-15T06:30:00Z"));
+  });
+
+  it("keeps every line within 75 octets and ends with CRLF, as RFC 5545 asks", () => {
+    const ics = occurrenceCalendar({
+      uid: `${"long-uid-".repeat(12)}@test`,
       url: "http://app.test/check-ins",
       stampedAt: new Date("2026-11-01T00:00:00Z"),
       occurrenceAt: new Date("2026-11-30T18:00:00Z"),
       timeZone: "Europe/Berlin",
     });
-    expect(ics).toContain("DTSTART;TZID=Europe/Berlin:20261130T190000\r\n");
-    expect(ics).toContain("BEGIN:DAYLIGHT\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nTZNAME:GMT+2\r\nDTSTART:20260329T020000\r\n");
-    expect(ics).toContain("BEGIN:STANDARD\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100");
-    expect(ics).toContain("DTSTART:20261025T030000");
     expect(ics.split("\r\n").every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
     expect(ics.endsWith("END:VCALENDAR\r\n")).toBe(true);
-  });
-
-  it("a zone without daylight saving gets a single standard observance", () => {
-    const ics = occurrenceCalendar({
-      uid: "u@test",
-      url: "http://app.test/check-ins",
-      stampedAt: new Date("2026-11-01T00:00:00Z"),
-      occurrenceAt: new Date("2026-11-30T10:00:00Z"),
-      timeZone: "Asia/Tokyo",
-    });
-    expect(ics).toContain("BEGIN:STANDARD\r\nTZOFFSETFROM:+0900\r\nTZOFFSETTO:+0900");
-    expect(ics).toContain("DTSTART;TZID=Asia/Tokyo:20261130T190000");
-  });
-
-  it("a recurring check-in starts on its first weekday and keeps the chosen wall time, even inside a gap", () => {
-    const ics = recurringCalendar({
-      uid: "u@test",
-      url: "http://app.test/check-ins",
-      stampedAt: new Date("2026-01-01T00:00:00Z"),
-      rule: { cadence: "WEEKLY", weekday: 7, localTime: "02:30", timeZone: "America/New_York", startsOn: "2026-03-02" },
-    });
-    expect(ics).toContain("DTSTART;TZID=America/New_York:20260308T023000");
-    expect(ics).toContain("RRULE:FREQ=WEEKLY;INTERVAL=1;BYDAY=SU");
+    expect(parseSingleEvent(ics).uid).toBe(`${"long-uid-".repeat(12)}@test`);
   });
 });
 
