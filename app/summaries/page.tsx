@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button-class";
+import { LinkedItemList } from "@/components/ui/linked-item-list";
 import { Notice } from "@/components/ui/notice";
 import { requireAccess } from "@/lib/auth/session";
 import { NO_OBLIGATION } from "@/lib/content/guidance";
@@ -37,16 +38,10 @@ export default async function SummariesPage({ searchParams }: Props) {
           </p>
         </div>
       ) : (
-        <ul className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900">
-          {summaries.map((summary) => (
-            <li key={summary.id} className="p-4">
-              <Link href={`/summaries/${summary.id}`} className="text-lg font-medium">
-                {summary.title}
-              </Link>
-              <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">{sharingLabel(summary.sharing)}</p>
-            </li>
-          ))}
-        </ul>
+        <LinkedItemList
+          basePath="/summaries"
+          items={summaries.map((summary) => ({ id: summary.id, title: summary.title, detail: sharingLabel(summary.sharing) }))}
+        />
       )}
       <p className="text-sm">
         <Link href="/summaries/history">My sharing history</Link>
