@@ -21,17 +21,21 @@ import { APP_SERVER, get, nextStart, startServer, type ServerUnderTest } from ".
  * server) and on the embedded default, next to a bare Next.js page served on the same machine
  * at the same time. One table: per page, SQL statements per request, HTML size, the server's
  * own CPU time per request (one request at a time), and throughput and p95 latency with 50
- * connections (wrk); each also as a ratio to the same server's /about, its cheapest page, and
- * to the bare page, so runs on a busy or a quiet machine compare.
+ * connections (wrk); each also as a ratio to the same server's /about, its cheapest page,
+ * measured in rounds alternating with the page (the machine may be busy with other work,
+ * and differently so from minute to minute), and to the bare page, so runs compare.
  *
  * Env: BENCH_PAGES_SECONDS (load per page, default 15), BENCH_PAGES_PORT (default 3230; the
  * bare page uses the next one), BENCH_PAGES_SKIP_BUILD=1 (serve the existing .next build).
  */
 const SECONDS = Number(process.env.BENCH_PAGES_SECONDS ?? 15);
 const CONNECTIONS = 50;
-const SEQUENTIAL = 40;
+/** Each page is measured in rounds alternating with /about, so both see the same machine. */
+const ROUNDS = 3;
+const SEQUENTIAL_PER_ROUND = 15;
 const PORT = Number(process.env.BENCH_PAGES_PORT ?? 3230);
-const PAGES = ["/about", "/notes", "/summaries", "/shared", "/plan"];
+const REFERENCE = "/about";
+const PAGES = ["/notes", "/summaries", "/shared", "/plan"];
 const SECRET = `bench-only-secret-${randomBytes(16).toString("hex")}`;
 
 type Measured = {
@@ -44,31 +48,61 @@ type Measured = {
   loadCpuMs: number;
   requestsPerSecond: number;
   p95Ms: number;
+  /** Medians over the rounds of this page's figure divided by /about's in the same round. */
+  cpuToReference: number;
+  p95ToReference: number;
 };
 
-async function measurePage(server: ServerUnderTest, label: string, pagePath: string, headers: Record<string, string>, countsStatements: boolean): Promise<Measured> {
-  const url = `${server.url}${pagePath}`;
-  const first = await get(url, headers);
-  if (first.status !== 200) throw new Error(`${url} answered ${first.status}, not 200.`);
-  for (let index = 0; index < 5; index += 1) await get(url, headers);
+type Round = { cpuMicros: number; statements: number; requests: number; seconds: number; p95Ms: number; loadCpuMicros: number };
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+const sum = (rounds: Round[], key: keyof Round) => rounds.reduce((total, round) => total + round[key], 0);
+
+/** One round of a page: requests one at a time (CPU, statements), then under load (p95, CPU). */
+async function round(server: ServerUnderTest, url: string, headers: Record<string, string>): Promise<Round> {
   const before = await server.probe();
-  for (let index = 0; index < SEQUENTIAL; index += 1) await get(url, headers);
+  for (let index = 0; index < SEQUENTIAL_PER_ROUND; index += 1) await get(url, headers);
   const after = await server.probe();
-  const load = loadTest(url, headers, { connections: CONNECTIONS, seconds: SECONDS });
+  const load = loadTest(url, headers, { connections: CONNECTIONS, seconds: SECONDS / ROUNDS });
   const loaded = await server.probe();
   if (load.failed) throw new Error(`${load.failed} of ${load.requests} requests to ${url} failed under load.`);
-  if (!load.requests) throw new Error(`No request to ${url} finished within ${SECONDS} s under load: the machine is too busy to measure.`);
-  console.error(`pages: ${label} ${pagePath} measured (${load.requests} requests under load)`);
+  if (!load.requests) throw new Error(`No request to ${url} finished within ${SECONDS / ROUNDS} s under load: the machine is too busy to measure.`);
+  return {
+    cpuMicros: after.cpuMicros - before.cpuMicros,
+    statements: after.statements - before.statements,
+    requests: load.requests,
+    seconds: load.seconds,
+    p95Ms: load.p95Ms,
+    loadCpuMicros: loaded.cpuMicros - after.cpuMicros,
+  };
+}
+
+/** A page, and (unless it is the reference itself) /about in alternate rounds beside it. */
+async function measurePage(server: ServerUnderTest, label: string, pagePath: string, headers: Record<string, string>, countsStatements: boolean): Promise<Measured> {
+  const url = `${server.url}${pagePath}`;
+  const reference = pagePath === REFERENCE || label === "bare Next.js" ? null : `${server.url}${REFERENCE}`;
+  const first = await get(url, headers);
+  if (first.status !== 200) throw new Error(`${url} answered ${first.status}, not 200.`);
+  for (let index = 0; index < 5; index += 1) await Promise.all([get(url, headers), reference ? get(reference, headers) : null]);
+  const rounds: Round[] = [];
+  const references: Round[] = [];
+  for (let index = 0; index < ROUNDS; index += 1) {
+    if (reference) references.push(await round(server, reference, headers));
+    rounds.push(await round(server, url, headers));
+  }
+  console.error(`pages: ${label} ${pagePath} measured (${sum(rounds, "requests")} requests under load)`);
   return {
     label,
     path: pagePath,
-    statements: countsStatements ? (after.statements - before.statements) / SEQUENTIAL : null,
+    statements: countsStatements ? sum(rounds, "statements") / (ROUNDS * SEQUENTIAL_PER_ROUND) : null,
     htmlBytes: Buffer.byteLength(first.html),
     wireBytes: first.wireBytes,
-    cpuMs: (after.cpuMicros - before.cpuMicros) / 1000 / SEQUENTIAL,
-    loadCpuMs: (loaded.cpuMicros - after.cpuMicros) / 1000 / load.requests,
-    requestsPerSecond: load.requests / load.seconds,
-    p95Ms: load.p95Ms,
+    cpuMs: sum(rounds, "cpuMicros") / 1000 / (ROUNDS * SEQUENTIAL_PER_ROUND),
+    loadCpuMs: sum(rounds, "loadCpuMicros") / 1000 / sum(rounds, "requests"),
+    requestsPerSecond: sum(rounds, "requests") / sum(rounds, "seconds"),
+    p95Ms: median(rounds.map((one) => one.p95Ms)),
+    cpuToReference: reference ? median(rounds.map((one, index) => one.cpuMicros / references[index]!.cpuMicros)) : 1,
+    p95ToReference: reference ? median(rounds.map((one, index) => one.p95Ms / references[index]!.p95Ms)) : 1,
   };
 }
 
@@ -133,7 +167,7 @@ async function measureApp(label: string, target: DatabaseTarget, database: Recor
     const plan = await get(`${server.url}/plan`, headers);
     if (!plan.html.includes("How we split the chores (199)")) throw new Error("/plan does not show the bench user's 200 items: not signed in?");
     const measured: Measured[] = [];
-    for (const pagePath of PAGES) measured.push(await measurePage(server, label, pagePath, headers, target.kind === "postgres"));
+    for (const pagePath of [REFERENCE, ...PAGES]) measured.push(await measurePage(server, label, pagePath, headers, target.kind === "postgres"));
     return measured;
   } finally {
     await server.stop();
@@ -183,25 +217,26 @@ export async function run(): Promise<void> {
   }
 
   const floor = rows[0]!;
-  console.log(`\npages: ${ITEMS_PER_LIST} items in every list, signed in; CPU is the server process's own, one request at a time; load: wrk, ${CONNECTIONS} connections, ${SECONDS} s per page`);
+  console.log(
+    `\npages: ${ITEMS_PER_LIST} items in every list, signed in. CPU: the server process's own per request, one at a time ("@50": under load).` +
+      ` Load: wrk, ${CONNECTIONS} connections, ${SECONDS} s per page in ${ROUNDS} rounds, each beside a round of ${REFERENCE};` +
+      ` "x about" is the median of those rounds' ratios, "x bare" compares with the bare page measured first.`,
+  );
   console.table(
-    rows.map((row) => {
-      const about = rows.find((other) => other.label === row.label && other.path === "/about") ?? row;
-      return {
-        database: row.label,
-        page: row.path,
-        statements: row.statements ?? "-",
-        "HTML KB": kb(row.htmlBytes),
-        "gzip KB": kb(row.wireBytes),
-        "CPU ms": Number(row.cpuMs.toFixed(1)),
-        "CPU x about": ratio(row.cpuMs, about.cpuMs),
-        "CPU x bare": ratio(row.cpuMs, floor.cpuMs),
-        "CPU ms @50": Number(row.loadCpuMs.toFixed(1)),
-        "req/s": Math.round(row.requestsPerSecond),
-        "p95 ms": Math.round(row.p95Ms),
-        "p95 x about": ratio(row.p95Ms, about.p95Ms),
-        "p95 x bare": ratio(row.p95Ms, floor.p95Ms),
-      };
-    }),
+    rows.map((row) => ({
+      database: row.label,
+      page: row.path,
+      statements: row.statements ?? "-",
+      "HTML KB": kb(row.htmlBytes),
+      "gzip KB": kb(row.wireBytes),
+      "CPU ms": Number(row.cpuMs.toFixed(1)),
+      "CPU x about": ratio(row.cpuToReference, 1),
+      "CPU x bare": ratio(row.cpuMs, floor.cpuMs),
+      "CPU ms @50": Number(row.loadCpuMs.toFixed(1)),
+      "req/s": Math.round(row.requestsPerSecond),
+      "p95 ms": Math.round(row.p95Ms),
+      "p95 x about": ratio(row.p95ToReference, 1),
+      "p95 x bare": ratio(row.p95Ms, floor.p95Ms),
+    })),
   );
 }
