@@ -25,12 +25,13 @@ export type ServerUnderTest = {
 
 export type Fetched = { status: number; html: string; wireBytes: number };
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-
-/** One GET as a browser sends it (gzip accepted), with the body as sent and as read. */
+/**
+ * One GET as a browser sends it (gzip accepted), with the body as sent and as read. A new
+ * connection each time: one kept open across a load test may be closed by the server meanwhile.
+ */
 export function get(url: string, headers: Record<string, string>): Promise<Fetched> {
   return new Promise((resolve, reject) => {
-    const request = http.get(url, { agent, headers: { "accept-encoding": "gzip", ...headers } }, (response) => {
+    const request = http.get(url, { agent: false, headers: { "accept-encoding": "gzip", ...headers } }, (response) => {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.on("error", reject);
