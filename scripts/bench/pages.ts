@@ -64,6 +64,8 @@ async function round(server: ServerUnderTest, url: string, headers: Record<strin
   for (let index = 0; index < SEQUENTIAL_PER_ROUND; index += 1) await get(url, headers);
   const after = await server.probe();
   const load = loadTest(url, headers, { connections: CONNECTIONS, seconds: SECONDS / ROUNDS });
+  // What the server still does for requests wrk gave up waiting for belongs to this round.
+  await server.settle();
   const loaded = await server.probe();
   if (load.failed) throw new Error(`${load.failed} of ${load.requests} requests to ${url} failed under load.`);
   if (!load.requests) throw new Error(`No request to ${url} finished within ${SECONDS / ROUNDS} s under load: the machine is too busy to measure.`);
@@ -226,7 +228,7 @@ export async function run(): Promise<void> {
     rows.map((row) => ({
       database: row.label,
       page: row.path,
-      statements: row.statements ?? "-",
+      statements: row.statements === null ? "-" : Number(row.statements.toFixed(1)),
       "HTML KB": kb(row.htmlBytes),
       "gzip KB": kb(row.wireBytes),
       "CPU ms": Number(row.cpuMs.toFixed(1)),

@@ -20,8 +20,14 @@ const PROBE = fileURLToPath(new URL("./server-probe.ts", import.meta.url));
 export type ServerUnderTest = {
   url: string;
   probe: () => Promise<ProbeReading>;
+  /** Waits until the server has finished what it was given (after a load test, requests still in flight). */
+  settle: () => Promise<void>;
   stop: () => Promise<void>;
 };
+
+const IDLE_CHECK_MS = 250;
+/** Less CPU than this in a check's interval counts as idle. */
+const IDLE_CPU_MICROS = 10_000;
 
 export type Fetched = { status: number; html: string; wireBytes: number };
 
@@ -72,12 +78,24 @@ export async function startServer(options: StartOptions): Promise<ServerUnderTes
     stdio: ["ignore", "ignore", "inherit", "ipc"],
   });
   await waitUntilServing(`${url}${options.readyPath}`, child);
+  const probe = async () => {
+    child.send("probe");
+    const [reading] = (await once(child, "message")) as [ProbeReading];
+    return reading;
+  };
   return {
     url,
-    probe: async () => {
-      child.send("probe");
-      const [reading] = (await once(child, "message")) as [ProbeReading];
-      return reading;
+    probe,
+    settle: async () => {
+      const deadline = Date.now() + 60_000;
+      let last = await probe();
+      while (Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, IDLE_CHECK_MS));
+        const now = await probe();
+        if (now.cpuMicros - last.cpuMicros < IDLE_CPU_MICROS) return;
+        last = now;
+      }
+      throw new Error(`The server at ${url} stayed busy for a minute after a load test.`);
     },
     stop: async () => {
       if (child.exitCode !== null) return;
