@@ -32,3 +32,27 @@ test("moving and removing plan items is confirmed by a toast, and keyboard focus
   await expect(agenda.getByRole("heading", { level: 3 })).toHaveText(["What went well", "One issue, heard first", "A plan for the week"]);
   await expect(page.getByRole("heading", { name: "Agenda" })).toBeFocused();
 });
+
+test("a change to an item the partner just took off the plan is refused next to that item, and nothing else changes", async ({ signUp }) => {
+  test.slow();
+  const sam = await signUp("Sam");
+  const alex = await signUp("Alex");
+  await linkCouple(sam, alex);
+  await alex.page.goto("/plan");
+  await alex.page.getByRole("button", { name: "Add the check-in topics" }).click();
+  const samsAgenda = sam.page.getByRole("list").filter({ has: sam.page.getByRole("heading", { level: 3 }) });
+  await sam.page.goto("/plan");
+  await expect(samsAgenda.getByRole("heading", { level: 3 })).toHaveCount(4);
+
+  // Alex takes one off; Sam's page still shows it, and Sam marks it discussed.
+  await alex.page.getByRole("button", { name: "Remove from the plan: What went well" }).click();
+  await expect(alex.page.getByRole("status").filter({ hasText: "Taken off the plan." })).toBeVisible();
+  await sam.page.getByRole("button", { name: "Mark discussed: What went well", exact: true }).click();
+  const item = samsAgenda.getByRole("listitem").filter({ has: sam.page.getByRole("heading", { name: "What went well" }) });
+  await expect(item.getByRole("alert")).toHaveText("This item is not on your plan any more.");
+  await expect(samsAgenda.getByRole("alert")).toHaveCount(1);
+
+  await sam.page.reload();
+  await expect(samsAgenda.getByRole("heading", { level: 3 })).toHaveText(["Appreciations", "One issue, heard first", "A plan for the week"]);
+  await expect(samsAgenda).not.toContainText("Discussed");
+});

@@ -8,6 +8,7 @@ import process from "node:process";
 const benchmarks: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   encryption: () => import("./bench/encryption.ts"),
   fsync: () => import("./bench/fsync.ts"),
+  pages: () => import("./bench/pages.ts"),
   reminders: () => import("./bench/reminders.ts"),
   "reminders-reclaim": () => import("./bench/reminders-reclaim.ts"),
   "route-js": () => import("./bench/route-js.ts"),

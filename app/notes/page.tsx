@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button-class";
 import { LinkNotices } from "@/components/notices/link-notices";
+import { LinkedItemList } from "@/components/ui/linked-item-list";
 import { Notice } from "@/components/ui/notice";
 import { requireAccess } from "@/lib/auth/session";
 import { listMyNotices } from "@/lib/data/notices";
@@ -11,6 +12,12 @@ import { formatCalendarDate } from "@/lib/format/dates";
 export const metadata: Metadata = { title: "My private space" };
 
 type Props = { searchParams: Promise<{ deleted?: string }> };
+
+/** The line under a note's title: when its session was, and what it is about. */
+function aboutNote(note: { sessionDate: Date | null; workingOn: string | null }): string {
+  const session = note.sessionDate ? `Session on ${formatCalendarDate(note.sessionDate)}` : "No session date";
+  return note.workingOn ? `${session} · Working on: ${note.workingOn}` : session;
+}
 
 export default async function NotesPage({ searchParams }: Props) {
   const access = await requireAccess();
@@ -41,19 +48,7 @@ export default async function NotesPage({ searchParams }: Props) {
           </p>
         </div>
       ) : (
-        <ul className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900">
-          {notes.map((note) => (
-            <li key={note.id} className="p-4">
-              <Link href={`/notes/${note.id}`} className="text-lg font-medium">
-                {note.title}
-              </Link>
-              <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
-                {note.sessionDate ? `Session on ${formatCalendarDate(note.sessionDate)}` : "No session date"}
-                {note.workingOn ? ` · Working on: ${note.workingOn}` : ""}
-              </p>
-            </li>
-          ))}
-        </ul>
+        <LinkedItemList basePath="/notes" items={notes.map((note) => ({ id: note.id, title: note.title, detail: aboutNote(note) }))} />
       )}
     </div>
   );

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Agenda } from "@/components/plan/agenda";
+import { SharedNotOnPlan } from "@/components/plan/shared-not-on-plan";
 import { ActionForm } from "@/components/ui/action-form";
 import { InputField, TextAreaField } from "@/components/ui/field";
 import { LocalTime, TimeZoneField } from "@/components/ui/local-time";
@@ -9,45 +11,9 @@ import { CHECK_IN_TOPICS, RESPONSE_WISHES } from "@/lib/content/guidance";
 import { getMyCouple } from "@/lib/data/couples";
 import { getPlan } from "@/lib/data/plan";
 import { PLAN_LIMITS } from "@/lib/validation/limits";
-import {
-  addCheckInTemplateAction,
-  addSharedItemAction,
-  addTopicAction,
-  moveItemAction,
-  removeItemAction,
-  setConversationTimeAction,
-  setDiscussedAction,
-} from "./actions";
+import { addCheckInTemplateAction, addTopicAction, setConversationTimeAction } from "./actions";
 
 export const metadata: Metadata = { title: "Our conversation plan" };
-
-/**
- * A short label on screen; screen readers hear the whole action and which item it is for, as
- * one string (separate hidden spans would be read with stray spaces, "Move down : Item").
- */
-function ItemActionLabel({ visible, spoken = visible, title }: { visible: string; spoken?: string; title: string }) {
-  return (
-    <span>
-      <span aria-hidden="true">{visible}</span>
-      <span className="sr-only">{`${spoken}: ${title}`}</span>
-    </span>
-  );
-}
-
-/** Moves one agenda item; screen readers hear which item it moves. */
-function MoveButton({ itemId, title, direction }: { itemId: string; title: string; direction: "up" | "down" }) {
-  return (
-    <ActionForm
-      action={moveItemAction}
-      hidden={{ itemId, direction }}
-      submitId={`move-${direction}-${itemId}`}
-      afterSuccessFocus={[`move-${direction}-${itemId}`, `plan-item-${itemId}`]}
-      submitLabel={<ItemActionLabel visible={direction === "up" ? "↑ Up" : "↓ Down"} spoken={`Move ${direction}`} title={title} />}
-      pendingLabel="Moving…"
-      tone="secondary"
-    />
-  );
-}
 
 export default async function PlanPage() {
   const access = await requireAccess();
@@ -99,47 +65,16 @@ export default async function PlanPage() {
             </ul>
           </div>
         ) : (
-          <ol className="space-y-3">
-            {plan.items.map((item, index) => (
-              <li
-                key={item.id}
-                id={`plan-item-${item.id}`}
-                tabIndex={-1}
-                className={`space-y-2 rounded-xl border p-4 ${item.discussed ? "border-teal-300 bg-teal-50/60 dark:border-teal-800 dark:bg-teal-950/40" : "border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900"}`}
-              >
-                <p className="text-sm text-stone-600 dark:text-stone-400">
-                  {index + 1}. {item.kind === "shared" ? `Shared by ${item.sharedBy}` : `Topic added by ${item.addedBy}`}
-                  {item.discussed ? " · Discussed" : ""}
-                </p>
-                <h3 className={`text-lg font-medium ${item.discussed ? "line-through decoration-teal-700/60" : ""}`}>{item.title}</h3>
-                {item.detail ? <p className="whitespace-pre-wrap text-stone-700 dark:text-stone-300">{item.detail}</p> : null}
-                {item.responseWish ? (
-                  <p className="text-sm">How to respond: {RESPONSE_WISHES[item.responseWish].label}</p>
-                ) : null}
-                <div className="flex flex-wrap items-start gap-2">
-                  <ActionForm
-                    action={setDiscussedAction}
-                    hidden={{ itemId: item.id, discussed: item.discussed ? "no" : "yes" }}
-                    submitLabel={<ItemActionLabel visible={item.discussed ? "Mark not discussed" : "Mark discussed"} title={item.title} />}
-                    pendingLabel="Saving…"
-                    tone="secondary"
-                  />
-                  <ActionForm
-                    action={removeItemAction}
-                    hidden={{ itemId: item.id }}
-                    afterSuccessFocus={["agenda"]}
-                    submitLabel={<ItemActionLabel visible="Remove" spoken="Remove from the plan" title={item.title} />}
-                    pendingLabel="Removing…"
-                    tone="secondary"
-                  />
-                  <div className="ml-auto flex gap-2">
-                    {index > 0 ? <MoveButton itemId={item.id} title={item.title} direction="up" /> : null}
-                    {index < plan.items.length - 1 ? <MoveButton itemId={item.id} title={item.title} direction="down" /> : null}
-                  </div>
-                </div>
-              </li>
-            ))}
-          </ol>
+          <Agenda
+            items={plan.items.map((item) => ({
+              id: item.id,
+              title: item.title,
+              detail: item.detail,
+              byline: item.kind === "shared" ? `Shared by ${item.sharedBy}` : `Topic added by ${item.addedBy}`,
+              discussed: item.discussed,
+              responseWish: item.responseWish ? RESPONSE_WISHES[item.responseWish].label : null,
+            }))}
+          />
         )}
       </section>
 
@@ -148,23 +83,7 @@ export default async function PlanPage() {
           <h2 id="shared-available" className="text-lg font-semibold">
             Shared items not on the plan
           </h2>
-          <ul className="space-y-2">
-            {plan.sharedNotOnPlan.map((shared) => (
-              <li key={shared.consentId} className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-stone-200 p-3 dark:border-stone-800">
-                <span>
-                  {shared.title} <span className="text-sm text-stone-600 dark:text-stone-400">(shared by {shared.sharedBy})</span>
-                </span>
-                <ActionForm
-                  action={addSharedItemAction}
-                  hidden={{ consentId: shared.consentId }}
-                  afterSuccessFocus={["agenda"]}
-                  submitLabel="Add to the plan"
-                  pendingLabel="Adding…"
-                  tone="secondary"
-                />
-              </li>
-            ))}
-          </ul>
+          <SharedNotOnPlan items={plan.sharedNotOnPlan} />
         </section>
       ) : null}
 

@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { SharedItemCard } from "@/components/sharing/shared-item-card";
-import { ActionForm } from "@/components/ui/action-form";
+import { SharedItems } from "@/components/sharing/shared-items";
 import { requireAccess, requireUser } from "@/lib/auth/session";
 import { NO_OBLIGATION } from "@/lib/content/guidance";
 import { listSharedItems } from "@/lib/data/consent";
 import { getMyCouple } from "@/lib/data/couples";
-import { acknowledgeAction, addSharedToPlanAction } from "./actions";
 
 export const metadata: Metadata = { title: "Shared between us" };
 
@@ -45,27 +43,7 @@ export default async function SharedPage() {
             Nothing shared with you right now. That is fine: sharing is always {partnerName}&apos;s own choice, in their own time.
           </p>
         ) : (
-          fromPartner.map((item) => (
-            <SharedItemCard
-              key={item.consentId}
-              item={item}
-              authorName={item.authorName}
-              footer={
-                <div className="flex flex-wrap gap-3">
-                  {item.acknowledged ? (
-                    <p className="text-sm text-teal-800 dark:text-teal-300">You acknowledged this.</p>
-                  ) : (
-                    <ActionForm action={acknowledgeAction} hidden={{ consentId: item.consentId }} submitLabel="Acknowledge" pendingLabel="Saving…" tone="secondary" />
-                  )}
-                  {item.onPlan ? (
-                    <p className="text-sm">On your plan.</p>
-                  ) : (
-                    <ActionForm action={addSharedToPlanAction} hidden={{ consentId: item.consentId }} submitLabel="Add to our plan" pendingLabel="Adding…" tone="secondary" />
-                  )}
-                </div>
-              }
-            />
-          ))
+          <SharedItems items={fromPartner} from="partner" partnerName={partnerName} myName={me.displayName} />
         )}
       </section>
       <section className="space-y-3" aria-labelledby="from-me">
@@ -77,24 +55,7 @@ export default async function SharedPage() {
             You have not shared anything. {NO_OBLIGATION}
           </p>
         ) : (
-          fromMe.map((item) => (
-            <SharedItemCard
-              key={item.consentId}
-              item={item}
-              authorName={me.displayName}
-              byline={item.acknowledged ? `${partnerName} acknowledged this` : undefined}
-              footer={
-                <div className="flex flex-wrap gap-3 text-sm">
-                  {item.summaryId ? <Link href={`/summaries/${item.summaryId}`}>Edit or unshare</Link> : null}
-                  {item.onPlan ? (
-                    <span>On your plan.</span>
-                  ) : (
-                    <ActionForm action={addSharedToPlanAction} hidden={{ consentId: item.consentId }} submitLabel="Add to our plan" pendingLabel="Adding…" tone="secondary" />
-                  )}
-                </div>
-              }
-            />
-          ))
+          <SharedItems items={fromMe} from="me" partnerName={partnerName} myName={me.displayName} />
         )}
       </section>
     </div>

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button-class";
+import { LinkedItemList } from "@/components/ui/linked-item-list";
 import { Notice } from "@/components/ui/notice";
 import { requireAccess } from "@/lib/auth/session";
 import { NO_OBLIGATION } from "@/lib/content/guidance";
 import { listSummaries } from "@/lib/data/summaries";
-import { PrivateLabel } from "@/components/summaries/private-label";
 import { sharingLabel } from "@/components/summaries/sharing-label";
 
 export const metadata: Metadata = { title: "Summaries" };
@@ -38,19 +38,10 @@ export default async function SummariesPage({ searchParams }: Props) {
           </p>
         </div>
       ) : (
-        <ul className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900">
-          {summaries.map((summary) => (
-            <li key={summary.id} className="p-4">
-              <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-                <Link href={`/summaries/${summary.id}`} className="text-lg font-medium">
-                  {summary.title}
-                </Link>
-                <PrivateLabel label={summary.privateLabel} />
-              </div>
-              <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">{sharingLabel(summary.sharing)}</p>
-            </li>
-          ))}
-        </ul>
+        <LinkedItemList
+          basePath="/summaries"
+          items={summaries.map((summary) => ({ id: summary.id, title: summary.title, detail: sharingLabel(summary.sharing), privateLabel: summary.privateLabel }))}
+        />
       )}
       <p className="text-sm">
         <Link href="/summaries/history">My sharing history</Link>

@@ -25,7 +25,8 @@ export function SharedItemCard({ item, authorName, byline, footer }: SharedItemC
   const framing = FRAMINGS[item.framing as SummaryFraming];
   const wish = item.responseWish ? RESPONSE_WISHES[item.responseWish as ResponseWish] : null;
   return (
-    <article className="space-y-3 rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+    // Styled by short classes (app/globals.css): a full shared view draws 200 of these.
+    <article className="shared-card">
       {byline ? <p className="text-sm text-stone-600 dark:text-stone-400">{byline}</p> : null}
       {/* The words themselves, the same on the author's preview and the partner's view (e2e compares them). */}
       <div className="space-y-3" data-shared-words>
@@ -33,23 +34,23 @@ export function SharedItemCard({ item, authorName, byline, footer }: SharedItemC
         <h3 className="text-lg font-semibold">{item.title}</h3>
         <div className="flex flex-wrap gap-2 text-xs empty:hidden">
           {item.framing === "THERAPY_WORK" && framing ? (
-            <span className="rounded-full bg-amber-100 px-2 py-1 text-amber-900 dark:bg-amber-900 dark:text-amber-100">{framing.label}</span>
+            <span className="pill pill-framing">{framing.label}</span>
           ) : null}
           {wish ? (
-            <span className="rounded-full bg-teal-100 px-2 py-1 text-teal-900 dark:bg-teal-900 dark:text-teal-100">
-              How to respond: {wish.label}
-            </span>
+            <span className="pill pill-wish">{`How to respond: ${wish.label}`}</span>
           ) : null}
         </div>
         {item.body ? <p className="whitespace-pre-wrap leading-relaxed">{item.body}</p> : null}
         {item.whyReasons.length || item.whyText ? (
           <div className="text-sm text-stone-700 dark:text-stone-300">
             <p className="font-medium">Why I wanted to share this</p>
-            <ul className="list-disc pl-5">
-              {item.whyReasons.map((reason) => (
-                <li key={reason}>{SHARE_REASONS[reason as ShareReason]?.label}</li>
-              ))}
-            </ul>
+            {item.whyReasons.length ? (
+              <ul className="list-disc pl-5">
+                {item.whyReasons.map((reason) => (
+                  <li key={reason}>{SHARE_REASONS[reason as ShareReason]?.label}</li>
+                ))}
+              </ul>
+            ) : null}
             {item.whyText ? <p className="mt-1 whitespace-pre-wrap">{item.whyText}</p> : null}
           </div>
         ) : null}

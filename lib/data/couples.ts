@@ -1,7 +1,9 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
+import { cache } from "react";
 import { enforceRateLimit } from "@/lib/limits/enforce";
 import { RATE_LIMITS, rateLimitKey } from "@/lib/limits/rate-limits";
+import type { Db } from "@/lib/db/types";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Access } from "./access";
 import { DomainError, notFound } from "./errors";
@@ -13,10 +15,18 @@ export const INVITE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
 export type MyCouple = { id: string; partner: { id: string; displayName: string } | null; conversationAt: Date | null };
 
-/** The acting user's current couple, with their partner's name: all a partner ever learns of the other's account. */
-export async function getMyCouple(access: Access): Promise<MyCouple | null> {
-  const membership = await access.db.coupleMember.findUnique({
-    where: { userId: access.userId },
+/**
+ * The acting user's current couple, with their partner's name: all a partner ever learns of the
+ * other's account. Read once per page render (React's cache): a page and the data it loads
+ * both ask for it. Outside a render (server actions, scripts, tests) every call reads afresh.
+ */
+export function getMyCouple(access: Access): Promise<MyCouple | null> {
+  return myCoupleIn(access.db, access.userId);
+}
+
+const myCoupleIn = cache(async (db: Db, userId: string): Promise<MyCouple | null> => {
+  const membership = await db.coupleMember.findUnique({
+    where: { userId },
     select: {
       couple: {
         select: {
@@ -30,9 +40,9 @@ export async function getMyCouple(access: Access): Promise<MyCouple | null> {
   });
   const couple = membership?.couple;
   if (!couple || couple.endedAt) return null;
-  const partner = couple.members.map((member) => member.user).find((user) => user.id !== access.userId) ?? null;
+  const partner = couple.members.map((member) => member.user).find((user) => user.id !== userId) ?? null;
   return { id: couple.id, partner, conversationAt: couple.conversationAt };
-}
+});
 
 export async function requireMyCouple(access: Access): Promise<MyCouple> {
   const couple = await getMyCouple(access);
