@@ -38,6 +38,8 @@ test("on a phone every section is one or two taps away, and home starts where ea
   test.slow();
   const sam = await signUp("Sam");
   const alex = await signUp("Alex");
+  // The question is asked on the welcome page (and on Account).
+  await sam.page.goto("/welcome");
   await answerWhoIsInTherapy(sam.page, "I'm in therapy");
   await linkCouple(sam, alex);
   // The invited partner lands on the welcome explainer, and answers there.

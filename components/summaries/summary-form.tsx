@@ -132,8 +132,9 @@ export function SummaryForm({ action, initial, submitLabel, formKey, returnTo, a
         noneLabel="No preference"
         errors={errors.responseWish}
       />
-      <DraftPreview snapshot={preview} authorName={authorName} />
       <SubmitButton pendingLabel="Saving…">{submitLabel}</SubmitButton>
+      {/* After the button: the preview grows as you write, and must not push Save away from the focus. */}
+      <DraftPreview snapshot={preview} authorName={authorName} />
     </form>
   );
 }
