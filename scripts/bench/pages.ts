@@ -33,6 +33,8 @@ const CONNECTIONS = 50;
 /** Each page is measured in rounds alternating with /about, so both see the same machine. */
 const ROUNDS = 3;
 const SEQUENTIAL_PER_ROUND = 15;
+/** Requests to every page before any is measured: the first ones run code not yet optimised. */
+const WARM_UP = 30;
 const PORT = Number(process.env.BENCH_PAGES_PORT ?? 3230);
 const REFERENCE = "/about";
 const PAGES = ["/notes", "/summaries", "/shared", "/plan"];
@@ -81,13 +83,16 @@ async function round(server: ServerUnderTest, url: string, headers: Record<strin
   };
 }
 
+async function warmUp(server: ServerUnderTest, paths: string[], headers: Record<string, string>): Promise<void> {
+  for (let index = 0; index < WARM_UP; index += 1) for (const path of paths) await get(`${server.url}${path}`, headers);
+}
+
 /** A page, and (unless it is the reference itself) /about in alternate rounds beside it. */
 async function measurePage(server: ServerUnderTest, label: string, pagePath: string, headers: Record<string, string>, countsStatements: boolean): Promise<Measured> {
   const url = `${server.url}${pagePath}`;
   const reference = pagePath === REFERENCE || label === "bare Next.js" ? null : `${server.url}${REFERENCE}`;
   const first = await get(url, headers);
   if (first.status !== 200) throw new Error(`${url} answered ${first.status}, not 200.`);
-  for (let index = 0; index < 5; index += 1) await Promise.all([get(url, headers), reference ? get(reference, headers) : null]);
   const rounds: Round[] = [];
   const references: Round[] = [];
   for (let index = 0; index < ROUNDS; index += 1) {
@@ -170,6 +175,7 @@ async function measureApp(label: string, target: DatabaseTarget, database: Recor
   try {
     const plan = await get(`${server.url}/plan`, headers);
     if (!plan.html.includes("How we split the chores (199)")) throw new Error("/plan does not show the bench user's 200 items: not signed in?");
+    await warmUp(server, [REFERENCE, ...PAGES], headers);
     const measured: Measured[] = [];
     for (const pagePath of [REFERENCE, ...PAGES]) measured.push(await measurePage(server, label, pagePath, headers, target.kind === "postgres"));
     return measured;
@@ -198,6 +204,7 @@ export async function run(): Promise<void> {
 
   const bare = await startServer({ ...nextStart(BARE_NEXT_DIR, PORT + 1), cwd: BARE_NEXT_DIR, port: PORT + 1, readyPath: "/", env: { ...process.env } });
   try {
+    await warmUp(bare, ["/"], {});
     rows.push(await measurePage(bare, "bare Next.js", "/", {}, false));
   } finally {
     await bare.stop();
