@@ -3,13 +3,12 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
-import pg from "pg";
 import { startSession } from "../../lib/auth/sessions.ts";
 import { keyEncryptionKey } from "../../lib/crypto/key-encryption-keys.ts";
 import { openAdapter, type DatabaseTarget } from "../../lib/db/adapter.ts";
 import { createDbClient } from "../../lib/db/create-client.ts";
 import { applyPendingMigrations } from "../../lib/db/migrations.ts";
-import { assertLocalServer, databaseUrl } from "../../tests/support/database-kind.ts";
+import { scratchPostgresDatabase } from "./scratch-database.ts";
 import { BARE_NEXT_DIR, buildBareNext } from "./pages/bare-next.ts";
 import { assertWrkInstalled, loadTest } from "./pages/load.ts";
 import { ITEMS_PER_LIST, seedFullLists } from "./pages/seed.ts";
@@ -115,28 +114,6 @@ async function measurePage(server: ServerUnderTest, label: string, pagePath: str
   };
 }
 
-/** A fresh database on the local PostgreSQL server, or null when none answers. */
-async function postgresDatabase(): Promise<{ url: string; drop: () => Promise<void> } | null> {
-  const serverUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-  assertLocalServer(serverUrl);
-  const admin = new pg.Client({ connectionString: serverUrl });
-  try {
-    await admin.connect();
-  } catch (error) {
-    console.log(`pages on PostgreSQL: skipped, no server answers at ${serverUrl} (${String(error)})`);
-    return null;
-  }
-  const database = `bench_pages_${randomBytes(4).toString("hex")}`;
-  await admin.query(`CREATE DATABASE "${database}"`);
-  return {
-    url: databaseUrl(serverUrl, database),
-    drop: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-      await admin.end();
-    },
-  };
-}
-
 /** Seeds the full lists and signs the bench user in: the cookie a browser would hold. */
 async function seed(target: DatabaseTarget, kek: Buffer): Promise<Record<string, string>> {
   const opened = openAdapter(target);
@@ -210,7 +187,7 @@ export async function run(): Promise<void> {
     await bare.stop();
   }
 
-  const server = await postgresDatabase();
+  const server = await scratchPostgresDatabase("bench_pages");
   if (server) {
     try {
       rows.push(...(await measureApp("PostgreSQL", { kind: "postgres", url: server.url }, { DATABASE_URL: server.url })));

@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
 import type { CheckInRule } from "../../lib/check-ins/occurrences.ts";
 import { keyEncryptionKey } from "../../lib/crypto/key-encryption-keys.ts";
 import { createDbClient } from "../../lib/db/create-client.ts";
@@ -10,7 +9,7 @@ import { openAdapter } from "../../lib/db/adapter.ts";
 import { applyPendingMigrations } from "../../lib/db/migrations.ts";
 import type { Db } from "../../lib/db/types.ts";
 import { CLAIM_LEASE_MS } from "../../lib/reminders/policy.ts";
-import { assertLocalServer, databaseUrl } from "../../tests/support/database-kind.ts";
+import { requireScratchPostgresDatabase } from "./scratch-database.ts";
 import { createCouples } from "../../tests/support/reminders.ts";
 import { startSmtpListener, type SmtpListener } from "../../tests/support/smtp-listener.ts";
 
@@ -34,10 +33,8 @@ const SCENARIOS: Scenario[] = [
 ];
 
 export async function run(): Promise<void> {
-  const serverUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-  assertLocalServer(serverUrl);
   console.log(`reminders-reclaim: ${REMINDERS} due reminders, SMTP answering after ${ANSWER_AFTER_MS} ms, claim lease ${CLAIM_LEASE_MS / 1000} s, PostgreSQL`);
-  for (const scenario of SCENARIOS) await runScenario(serverUrl, scenario);
+  for (const scenario of SCENARIOS) await runScenario(scenario);
 }
 
 /** A weekly check-in about half an hour from now (UTC), so every reminder an hour before it is due now. */
@@ -46,12 +43,9 @@ function checkInSoon(): CheckInRule {
   return { cadence: "WEEKLY", weekday: at.getUTCDay() || 7, localTime: at.toISOString().slice(11, 16), timeZone: "UTC", startsOn: "2026-01-05" };
 }
 
-async function runScenario(serverUrl: string, scenario: Scenario): Promise<void> {
-  const database = `bench_reclaim_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${database}"`);
-  const url = databaseUrl(serverUrl, database);
+async function runScenario(scenario: Scenario): Promise<void> {
+  const scratch = await requireScratchPostgresDatabase("bench_reclaim");
+  const { url } = scratch;
   const smtp = await startSmtpListener({ parse: false });
   smtp.answerAfterMs = ANSWER_AFTER_MS;
   const kek = randomBytes(32);
@@ -98,8 +92,7 @@ async function runScenario(serverUrl: string, scenario: Scenario): Promise<void>
     await db.$disconnect();
     await opened.close();
     await smtp.stop();
-    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-    await admin.end();
+    await scratch.drop();
   }
 }
 

@@ -1,13 +1,12 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
 import { keyEncryptionKey } from "../../lib/crypto/key-encryption-keys.ts";
 import { createDbClient } from "../../lib/db/create-client.ts";
 import { openAdapter } from "../../lib/db/adapter.ts";
 import { applyPendingMigrations } from "../../lib/db/migrations.ts";
 import type { SweepReport } from "../../lib/reminders/sweep.ts";
-import { assertLocalServer, databaseUrl } from "../../tests/support/database-kind.ts";
+import { requireScratchPostgresDatabase } from "./scratch-database.ts";
 import { createCouples, minutesBefore, NEXT_CHECK_IN, TEST_LINKS } from "../../tests/support/reminders.ts";
 import { startSmtpListener } from "../../tests/support/smtp-listener.ts";
 
@@ -20,13 +19,8 @@ const REMINDERS = Number(process.env.BENCH_REMINDERS ?? 10_000);
 const WORKERS = 2;
 
 export async function run(): Promise<void> {
-  const serverUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-  assertLocalServer(serverUrl);
-  const database = `bench_reminders_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${database}"`);
-  const url = databaseUrl(serverUrl, database);
+  const scratch = await requireScratchPostgresDatabase("bench_reminders");
+  const { url } = scratch;
   const smtp = await startSmtpListener({ parse: false });
   const workers: ChildProcess[] = [];
   // A throwaway key-encryption key for this run's throwaway database, shared with the workers.
@@ -76,7 +70,6 @@ export async function run(): Promise<void> {
   } finally {
     for (const child of workers) if (child.exitCode === null) child.kill();
     await smtp.stop();
-    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-    await admin.end();
+    await scratch.drop();
   }
 }

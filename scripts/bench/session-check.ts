@@ -1,11 +1,10 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { decode, encode } from "next-auth/jwt";
-import pg from "pg";
 import { checkSession } from "../../lib/auth/sessions.ts";
 import { openAdapter, type DatabaseTarget } from "../../lib/db/adapter.ts";
 import { applyPendingMigrations } from "../../lib/db/migrations.ts";
 import { PrismaClient } from "../../lib/generated/prisma/client.ts";
-import { assertLocalServer, databaseUrl } from "../../tests/support/database-kind.ts";
+import { scratchPostgresDatabase } from "./scratch-database.ts";
 
 /**
  * The cost of the session check each request pays, per call: decrypting the token (next-auth's
@@ -68,30 +67,9 @@ async function measure(label: string, target: DatabaseTarget): Promise<void> {
   }
 }
 
-async function postgresServer(): Promise<{ url: string; drop: () => Promise<void> } | null> {
-  const serverUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-  assertLocalServer(serverUrl);
-  const admin = new pg.Client({ connectionString: serverUrl });
-  try {
-    await admin.connect();
-  } catch (error) {
-    console.log(`session-check on PostgreSQL: skipped, no server answers at ${serverUrl} (${String(error)})`);
-    return null;
-  }
-  const database = `bench_sessions_${randomBytes(4).toString("hex")}`;
-  await admin.query(`CREATE DATABASE "${database}"`);
-  return {
-    url: databaseUrl(serverUrl, database),
-    drop: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-      await admin.end();
-    },
-  };
-}
-
 export async function run(): Promise<void> {
   await measure("PGlite (in memory)", { kind: "pglite-memory" });
-  const server = await postgresServer();
+  const server = await scratchPostgresDatabase("bench_sessions");
   if (!server) return;
   try {
     await measure("PostgreSQL", { kind: "postgres", url: server.url });
