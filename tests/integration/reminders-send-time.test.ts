@@ -1,11 +1,10 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { leaveCouple } from "@/lib/data/couples";
 import { saveMyReminderPreferences, unsubscribeFromReminders } from "@/lib/data/reminder-preferences";
-import { createSmtpMailer, type SendEmail, type SmtpMailer } from "@/lib/email/mailer";
+import type { SendEmail } from "@/lib/email/mailer";
 import { sweepReminders } from "@/lib/reminders/sweep";
 import { createCouples, deliveryStatuses, minutesBefore, NEXT_CHECK_IN, TEST_LINKS, type TestCouple } from "../support/reminders";
-import { startSmtpListener, type SmtpListener } from "../support/smtp-listener";
-import { createTestDb, type TestDb } from "../support/test-db";
+import { setUpReminderSweepWorld } from "../support/reminder-sweep-world";
 import { accessFor } from "../support/users";
 
 /**
@@ -13,28 +12,11 @@ import { accessFor } from "../support/users";
  * was claimed: these tests change a recipient's state while an earlier email of the same
  * claimed batch is being sent.
  */
-let t: TestDb;
-let smtp: SmtpListener;
-let mailer: SmtpMailer;
-
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(() => t.close());
-
-beforeEach(async () => {
-  await t.db.user.deleteMany();
-  await t.db.couple.deleteMany();
-  smtp = await startSmtpListener();
-  mailer = createSmtpMailer({ url: smtp.url, from: "Common Ground <reminders@app.test>", messageIdDomain: "app.test" });
-});
-afterEach(async () => {
-  mailer.close();
-  await smtp.stop();
-});
+const world = setUpReminderSweepWorld();
+const { t } = world;
 
 const DUE = minutesBefore(NEXT_CHECK_IN, 60);
-const receivedBy = () => smtp.messages.map((message) => (Array.isArray(message.to) ? "" : (message.to?.text ?? ""))).sort();
+const receivedBy = () => world.smtp.messages.map((message) => (Array.isArray(message.to) ? "" : (message.to?.text ?? ""))).sort();
 
 /**
  * One email at a time, so the batch's order is the order of sending; while the first one is
@@ -47,7 +29,7 @@ function sweepChangingMindsDuringFirstSend(changeMinds: (firstRecipient: string)
       first = false;
       await changeMinds(email.to);
     }
-    await mailer.send(email);
+    await world.mailer.send(email);
   };
   return sweepReminders({ now: () => DUE, db: t.db, send, workerId: "worker-1", links: TEST_LINKS, sendConcurrency: 1 });
 }

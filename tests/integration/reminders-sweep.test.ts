@@ -1,41 +1,23 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getMyReminderSettings } from "@/lib/data/reminder-preferences";
-import { createSmtpMailer, type SendEmail, type SmtpMailer } from "@/lib/email/mailer";
+import { createSmtpMailer, type SendEmail } from "@/lib/email/mailer";
 import { CLAIM_LEASE_MS } from "@/lib/reminders/policy";
 import { sweepReminders, type SweepOptions } from "@/lib/reminders/sweep";
 import { killableDb } from "../support/killable-db";
 import { createCouples, deliveryStatuses, minutesBefore, NEXT_CHECK_IN, TEST_LINKS } from "../support/reminders";
 import { parseSingleEvent } from "../support/calendar";
 import { raceTest } from "../support/races";
-import { startSmtpListener, type SmtpListener } from "../support/smtp-listener";
-import { createTestDb, type TestDb } from "../support/test-db";
+import { startSmtpListener } from "../support/smtp-listener";
+import { setUpReminderSweepWorld } from "../support/reminder-sweep-world";
 
-let t: TestDb;
-let smtp: SmtpListener;
-let mailer: SmtpMailer;
-
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(() => t.close());
-
-beforeEach(async () => {
-  // Every test starts with no couples, so one test's schedules never reach another's sweep.
-  await t.db.user.deleteMany();
-  await t.db.couple.deleteMany();
-  smtp = await startSmtpListener();
-  mailer = createSmtpMailer({ url: smtp.url, from: "Common Ground <reminders@app.test>", messageIdDomain: "app.test" });
-});
-afterEach(async () => {
-  mailer.close();
-  await smtp.stop();
-});
+const world = setUpReminderSweepWorld();
+const { t } = world;
 
 function sweep(now: Date, options: Partial<SweepOptions> = {}) {
-  return sweepReminders({ now: () => now, db: t.db, send: mailer.send, workerId: "worker-1", links: TEST_LINKS, ...options });
+  return sweepReminders({ now: () => now, db: t.db, send: world.mailer.send, workerId: "worker-1", links: TEST_LINKS, ...options });
 }
 
-const recipients = () => smtp.messages.map((message) => (Array.isArray(message.to) ? "" : (message.to?.text ?? "")));
+const recipients = () => world.smtp.messages.map((message) => (Array.isArray(message.to) ? "" : (message.to?.text ?? "")));
 
 const statuses = () => deliveryStatuses(t.db);
 
@@ -56,15 +38,15 @@ describe("planning and sending", () => {
     await createCouples(t.db, 1, { leadMinutes: [60], optedIn: false });
     expect((await sweep(minutesBefore(NEXT_CHECK_IN, 61))).sent).toBe(0);
     expect((await sweep(minutesBefore(NEXT_CHECK_IN, 60))).sent).toBe(2);
-    expect(smtp.messages).toHaveLength(2);
+    expect(world.smtp.messages).toHaveLength(2);
     expect(await t.db.reminderDelivery.count()).toBe(2);
   });
 
   it("the email says when, links to the app, offers one-click unsubscribe, and attaches the check-in in its time zone", async () => {
     const [couple] = await createCouples(t.db, 1, { leadMinutes: [60] });
     await sweep(minutesBefore(NEXT_CHECK_IN, 60));
-    expect(smtp.messages).toHaveLength(2);
-    const [first, second] = smtp.messages;
+    expect(world.smtp.messages).toHaveLength(2);
+    const [first, second] = world.smtp.messages;
     for (const message of [first!, second!]) {
       expect(message.subject).toBe("Reminder: check-in on Monday, 30 November 2026 at 19:00 CET");
       expect(message.text).toContain("Monday, 30 November 2026 at 19:00 CET (Europe/Berlin)");
@@ -86,7 +68,7 @@ describe("planning and sending", () => {
     }
     // Each raw message carries its recipient's own one-click link in the headers.
     for (const member of couple!.members) {
-      const unfolded = smtp.raw.map((raw) => raw.replace(/\r\n(?=[ \t])/g, ""));
+      const unfolded = world.smtp.raw.map((raw) => raw.replace(/\r\n(?=[ \t])/g, ""));
       const source = unfolded.find((raw) => raw.includes(`To: ${member.email}`))!;
       expect(source).toMatch(new RegExp(`List-Unsubscribe: <http://app\\.test/api/reminders/unsubscribe/${member.id}\\.[\\w-]+>`));
       expect(source).toContain("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
@@ -123,16 +105,16 @@ describe("delivery that cannot double or drop", () => {
   it("a mail server that is down and then back loses no reminder: failed sends wait, retry, and all arrive once", async () => {
     await createCouples(t.db, 10, { leadMinutes: [60] });
     const due = minutesBefore(NEXT_CHECK_IN, 60);
-    await smtp.stop();
+    await world.smtp.stop();
     const down = await sweep(due);
     expect(down).toMatchObject({ sent: 0, retrying: 20 });
     const waiting = await t.db.reminderDelivery.findMany();
     expect(waiting.every((row) => row.status === "PENDING" && row.attempts === 1 && row.lastError)).toBe(true);
 
-    await smtp.start();
+    await world.smtp.start();
     expect((await sweep(new Date(due.getTime() + 30_000))).sent).toBe(0); // still backing off
     expect((await sweep(new Date(due.getTime() + 61_000))).sent).toBe(20);
-    expect(smtp.messages).toHaveLength(20);
+    expect(world.smtp.messages).toHaveLength(20);
     expect(new Set(recipients()).size).toBe(20);
     expect(await statuses()).toEqual({ SENT: 20 });
   });
@@ -145,20 +127,20 @@ describe("delivery that cannot double or drop", () => {
     const diesAfterSeven: SendEmail = async (email) => {
       started += 1;
       if (started > 7) return new Promise<void>(() => {}); // the process is gone: this send never completes
-      await mailer.send(email);
+      await world.mailer.send(email);
     };
     void sweep(now, { db: doomed.db, workerId: "doomed", send: diesAfterSeven, sendConcurrency: 4 });
     // Seven sent, then each of its four lanes is stuck on a send that never ends; then it is killed.
     await expect.poll(() => started, { timeout: 10_000 }).toBe(11);
     doomed.kill();
-    expect(smtp.messages).toHaveLength(7);
+    expect(world.smtp.messages).toHaveLength(7);
 
     // While the dead sweep's claims run, another sweep leaves them alone.
     expect(CLAIM_LEASE_MS).toBe(30_000);
     expect((await sweep(new Date(now.getTime() + CLAIM_LEASE_MS - 1_000), { workerId: "rescuer" })).sent).toBe(0);
     const rescue = await sweep(new Date(now.getTime() + CLAIM_LEASE_MS), { workerId: "rescuer" });
     expect(rescue.sent).toBe(13);
-    expect(smtp.messages).toHaveLength(20);
+    expect(world.smtp.messages).toHaveLength(20);
     expect(new Set(recipients()).size).toBe(20);
     expect(await statuses()).toEqual({ SENT: 20 });
   });
@@ -171,7 +153,7 @@ describe("delivery that cannot double or drop", () => {
     const leaseMs = 4_000;
     const slowSend: SendEmail = async (email) => {
       await new Promise((resolve) => setTimeout(resolve, 1_500));
-      await mailer.send(email);
+      await world.mailer.send(email);
     };
     const slow = sweep(clock(), { now: clock, workerId: "slow", send: slowSend, sendConcurrency: 1, leaseMs });
     let slowDone = false;
@@ -188,7 +170,7 @@ describe("delivery that cannot double or drop", () => {
     expect(performance.now() - startedAt).toBeGreaterThan(leaseMs);
     expect(await slow).toMatchObject({ sent: 4, deferred: 0 });
     expect(rescuerSent).toBe(0);
-    expect(smtp.messages).toHaveLength(4);
+    expect(world.smtp.messages).toHaveLength(4);
     expect(new Set(recipients()).size).toBe(4);
     expect(await statuses()).toEqual({ SENT: 4 });
   });
@@ -202,7 +184,7 @@ describe("delivery that cannot double or drop", () => {
     expect(await sweep(claimedAt, { now: slowClock })).toMatchObject({ sent: 0, deferred: 4 });
     const rows = await t.db.reminderDelivery.findMany();
     expect(rows.map((row) => [row.status, row.attempts, row.claimedBy])).toEqual(Array(4).fill(["PENDING", 0, null]));
-    expect(smtp.messages).toHaveLength(0);
+    expect(world.smtp.messages).toHaveLength(0);
     expect((await sweep(new Date(claimedAt.getTime() + 5 * 60_000))).sent).toBe(4);
   });
 
@@ -211,7 +193,7 @@ describe("delivery that cannot double or drop", () => {
     expect(await sweep(minutesBefore(NEXT_CHECK_IN, 110))).toMatchObject({ planned: 2, sent: 0 });
     const afterDowntime = await sweep(new Date(NEXT_CHECK_IN.getTime() + 2 * 60 * 60_000));
     expect(afterDowntime).toMatchObject({ sent: 0, tooLate: 2 });
-    expect(smtp.messages).toHaveLength(0);
+    expect(world.smtp.messages).toHaveLength(0);
     expect(await statuses()).toEqual({ FAILED: 2 });
     for (const member of couple!.members) {
       expect((await getMyReminderSettings({ db: t.db, userId: member.id })).lastFailure).toEqual({ occurrenceAt: NEXT_CHECK_IN, leadMinutes: 60, reason: "TOO_LATE" });
@@ -223,7 +205,7 @@ describe("delivery that cannot double or drop", () => {
     expect(await sweep(minutesBefore(NEXT_CHECK_IN, 1500))).toMatchObject({ planned: 2, sent: 0 });
     const afterDowntime = await sweep(minutesBefore(NEXT_CHECK_IN, 50));
     expect(afterDowntime).toMatchObject({ sent: 2, superseded: 2 });
-    expect(smtp.messages).toHaveLength(2);
+    expect(world.smtp.messages).toHaveLength(2);
     const rows = await t.db.reminderDelivery.findMany({ select: { leadMinutes: true, status: true } });
     expect(rows.filter((row) => row.leadMinutes === 1440).map((row) => row.status)).toEqual(["SKIPPED", "SKIPPED"]);
     expect(rows.filter((row) => row.leadMinutes === 60).map((row) => row.status)).toEqual(["SENT", "SENT"]);
@@ -233,7 +215,7 @@ describe("delivery that cannot double or drop", () => {
     const [couple] = await createCouples(t.db, 1, { leadMinutes: [60] });
     const [me, partner] = couple!.members;
     await t.db.reminderPreference.update({ where: { userId: partner!.id }, data: { emailEnabled: false } });
-    await smtp.stop();
+    await world.smtp.stop();
     const due = minutesBefore(NEXT_CHECK_IN, 60);
     const at = (minutes: number) => new Date(due.getTime() + minutes * 60_000);
     expect(await sweep(at(0), { maxAttempts: 3 })).toMatchObject({ retrying: 1 });
@@ -276,7 +258,7 @@ describe("checked again at send time", () => {
     await t.db.checkInSchedule.update({ where: { coupleId: couple!.coupleId }, data: { localTime: "19:30" } });
     expect(await sweep(minutesBefore(NEXT_CHECK_IN, 60))).toMatchObject({ sent: 0, skipped: 2 });
     expect(await sweep(minutesBefore(NEXT_CHECK_IN, 30))).toMatchObject({ sent: 2 });
-    expect(smtp.messages.map((message) => message.subject)).toEqual([
+    expect(world.smtp.messages.map((message) => message.subject)).toEqual([
       "Reminder: check-in on Monday, 30 November 2026 at 19:30 CET",
       "Reminder: check-in on Monday, 30 November 2026 at 19:30 CET",
     ]);
