@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Alert } from "@/components/ui/alert";
 import { LocalTime } from "@/components/check-ins/local-time";
 import { VerifyAddressPrompt } from "@/components/account/verify-address-prompt";
 import { ReminderForm } from "@/components/check-ins/reminder-form";
@@ -120,11 +121,11 @@ export default async function CheckInsPage() {
           <VerifyAddressPrompt email={address.email} reason="Reminders are sent only to a verified address, so none will be sent until it is." />
         )}
         {settings.lastFailure ? (
-          <p role="alert" className="rounded-lg border border-rose-300 bg-rose-50 px-4 py-3 text-sm text-rose-900 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-100">
+          <Alert>
             Your last reminder ({leadTimeLabel(settings.lastFailure.leadMinutes)} the check-in on{" "}
             <LocalTime iso={settings.lastFailure.occurrenceAt.toISOString()} fallback={inZone(settings.lastFailure.occurrenceAt)} />){" "}
             {FAILURE_WORDS[settings.lastFailure.reason]}
-          </p>
+          </Alert>
         ) : null}
         {settings.retrying ? (
           <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { resetPasswordAction } from "@/app/forgot-password/actions";
+import { Alert } from "@/components/ui/alert";
 import { SetPasswordForm } from "@/components/auth/set-password-form";
 import { resetLinkStatus } from "@/lib/auth/password-reset";
 import { getDb } from "@/lib/db/client";
@@ -25,9 +26,9 @@ export default async function ResetPasswordPage({ params }: Props) {
         </>
       ) : (
         <>
-          <p role="alert" className="rounded-lg border border-rose-300 bg-rose-50 px-4 py-3 text-sm text-rose-900 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-100">
+          <Alert>
             {link.message}
-          </p>
+          </Alert>
           <p className="text-sm">
             <Link href="/forgot-password">Ask for a new link</Link>
           </p>

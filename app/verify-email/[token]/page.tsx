@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Alert } from "@/components/ui/alert";
 import { ActionForm } from "@/components/ui/action-form";
 import { verifyLinkStatus } from "@/lib/auth/email-verification";
 import { getDb } from "@/lib/db/client";
@@ -25,9 +26,9 @@ export default async function VerifyEmailPage({ params }: Props) {
         </>
       ) : (
         <>
-          <p role="alert" className="rounded-lg border border-rose-300 bg-rose-50 px-4 py-3 text-sm text-rose-900 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-100">
+          <Alert>
             {link.message}
-          </p>
+          </Alert>
           <p className="text-sm">
             <Link href="/account">Your account</Link>
           </p>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { Alert } from "@/components/ui/alert";
 import { SetPasswordForm } from "@/components/auth/set-password-form";
 import { InputField } from "@/components/ui/field";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -40,9 +41,9 @@ export default async function CompleteSignUpPage({ params, searchParams }: Props
         </>
       ) : (
         <>
-          <p role="alert" className="rounded-lg border border-rose-300 bg-rose-50 px-4 py-3 text-sm text-rose-900 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-100">
+          <Alert>
             {link.message}
-          </p>
+          </Alert>
           <p className="text-sm">
             <Link href="/sign-up">Sign up</Link> · <Link href="/sign-in">Sign in</Link> · <Link href="/forgot-password">Forgot your password?</Link>
           </p>
