@@ -47,12 +47,19 @@ test.describe("addresses people own, and a forgotten password", () => {
     await stranger.getByRole("button", { name: "Send me a link" }).click();
     await expect(stranger.getByRole("status").filter({ hasText: "we sent it a link" })).toBeVisible();
 
+    // That request's link reaches only the account's own browser, and the next request makes it stale.
+    await expect(async () => {
+      await person.page.goto("/outbox");
+      await expect(person.page.getByRole("list", { name: "Links in: Choose a new Common Ground password" })).toHaveCount(1, { timeout: 1_000 });
+    }).toPass({ timeout: 20_000 });
+
+    await person.page.goto("/sign-in");
     await person.page.getByRole("link", { name: "Forgot your password?" }).click();
     await expect(person.page.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
     await person.page.getByLabel("Email", { exact: true }).fill(person.email);
     await person.page.getByRole("button", { name: "Send me a link" }).click();
     await expect(person.page.getByRole("status").filter({ hasText: "we sent it a link" })).toBeVisible();
-    await followEmailedLink(person.page, "Choose a new Common Ground password", "/reset-password/");
+    await followEmailedLink(person.page, "Choose a new Common Ground password", "/reset-password/", 2);
     await person.page.getByLabel("Password", { exact: true }).fill("a completely new passphrase");
     await person.page.getByRole("button", { name: "Save my new password" }).click();
     await expect(person.page).toHaveURL(AT_HOME, { timeout: 30_000 });

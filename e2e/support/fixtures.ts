@@ -101,15 +101,17 @@ export const test = base.extend<Fixtures>({
 
 /**
  * Opens /outbox and follows the link to `path` in the newest email with that subject. Mail is
- * delivered just after the form that sent it answers, so the page is reloaded until it is there.
+ * delivered just after the form that sent it answers, so the page is reloaded until it is there,
+ * and, when an older email with the same subject is already in the outbox, until `count` are.
  */
-export async function followEmailedLink(page: Page, subject: string, path: string): Promise<void> {
-  const links = page.getByRole("list", { name: `Links in: ${subject}` }).first().getByRole("link").filter({ hasText: path });
+export async function followEmailedLink(page: Page, subject: string, path: string, count = 1): Promise<void> {
+  const links = page.getByRole("list", { name: `Links in: ${subject}` }).getByRole("link").filter({ hasText: path });
   await expect(async () => {
     if (!new URL(page.url()).pathname.startsWith("/outbox")) await page.goto("/outbox");
     else await page.reload();
-    await expect(links.first()).toBeVisible({ timeout: 1_000 });
+    await expect(links.nth(count - 1)).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
+  // The outbox lists the newest first.
   await links.first().click();
 }
 
