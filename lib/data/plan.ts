@@ -14,7 +14,10 @@ import { heldSnapshot } from "@/lib/consent/snapshot";
  * there, takes it off or marks it discussed (C11). Topics and the order are both partners'.
  */
 
-const ITEM_NOT_FOUND = "This item is not on your plan any more.";
+// One refusal for what is gone and for the partner's disclosure, so a refusal never tells which (C11).
+const ITEM_NOT_FOUND = "This item is not on your plan any more, or only your partner can change it.";
+const ITEM_GONE = "This item is not on your plan any more.";
+const NOT_YOURS_TO_ADD = "This shared item is not available, or only your partner can put it on the plan.";
 
 export type PlanTopic = { title: string; detail: string | null };
 
@@ -97,11 +100,6 @@ export async function addTopics(access: Access, topics: PlanTopic[], formKey: st
   });
 }
 
-/** The refusal a partner gets when they try to move the author's disclosure (C11). */
-export function authorDecides(authorName: string): DomainError {
-  return new DomainError("conflict", `${authorName} decides whether this goes on the agenda and when it is discussed.`);
-}
-
 /**
  * Only its author puts a shared item on the plan (C11); the partner may ask to talk about it
  * instead (consent.ts). The consent row stays locked until the item is placed: an unshare
@@ -112,12 +110,11 @@ export async function addSharedItemToPlan(access: Access, consentId: string, now
   const couple = await requireMyCouple(access);
   try {
     await access.db.$transaction(async (tx) => {
-      const [consent] = await tx.$queryRaw<{ id: string; authorId: string }[]>`
-        SELECT "id", "authorId" FROM "ShareConsent"
-        WHERE "id" = ${consentId} AND "coupleId" = ${couple.id} AND "withdrawnAt" IS NULL
+      const [consent] = await tx.$queryRaw<{ id: string }[]>`
+        SELECT "id" FROM "ShareConsent"
+        WHERE "id" = ${consentId} AND "coupleId" = ${couple.id} AND "withdrawnAt" IS NULL AND "authorId" = ${access.userId}
         FOR SHARE`;
-      if (!consent) throw notFound("This shared item is not available.");
-      if (consent.authorId !== access.userId) throw authorDecides(couple.partner?.displayName ?? "Your partner");
+      if (!consent) throw notFound(NOT_YOURS_TO_ADD);
       const position = await makeRoomOnPlan(tx, couple, 1);
       await tx.planItem.create({ data: { coupleId: couple.id, addedById: access.userId, consentId, position } });
       await tx.shareConsent.updateMany({ where: { id: consentId, talkRequest: "ASKED" }, data: { talkRequest: "ACCEPTED", talkAnsweredAt: now } });
@@ -133,26 +130,20 @@ function itemsIMayDecide(access: Access, couple: Pick<MyCouple, "id">, itemId: s
   return { id: itemId, ...planItemsVisibleIn(couple), AND: [{ OR: [{ consentId: null }, { consent: { authorId: access.userId } }] }] };
 }
 
-/** Why a change to a plan item found nothing to change: it is gone, or it is the partner's disclosure. */
-async function refusal(access: Access, couple: MyCouple, itemId: string): Promise<DomainError> {
-  const visible = await access.db.planItem.count({ where: { id: itemId, ...planItemsVisibleIn(couple) } });
-  return visible ? authorDecides(couple.partner?.displayName ?? "Your partner") : notFound(ITEM_NOT_FOUND);
-}
-
 export async function setDiscussed(access: Access, itemId: string, discussed: boolean, now = new Date()): Promise<void> {
   const couple = await requireMyCouple(access);
   const { count } = await access.db.planItem.updateMany({
     where: itemsIMayDecide(access, couple, itemId),
     data: { discussedAt: discussed ? now : null },
   });
-  if (count !== 1) throw await refusal(access, couple, itemId);
+  if (count !== 1) throw notFound(ITEM_NOT_FOUND);
 }
 
 /** Takes an item off the plan. A shared item stays shared: only its author can withdraw it, or take it off. */
 export async function removeFromPlan(access: Access, itemId: string): Promise<void> {
   const couple = await requireMyCouple(access);
   const { count } = await access.db.planItem.deleteMany({ where: itemsIMayDecide(access, couple, itemId) });
-  if (count !== 1) throw await refusal(access, couple, itemId);
+  if (count !== 1) throw notFound(ITEM_NOT_FOUND);
 }
 
 /** Moves one item a place up or down the agenda, renumbering the agenda in one statement. */
@@ -168,7 +159,7 @@ export async function moveItem(access: Access, itemId: string, direction: "up" |
     });
     const ids = ordered.map((item) => item.id);
     const from = ids.indexOf(itemId);
-    if (from === -1) throw notFound(ITEM_NOT_FOUND);
+    if (from === -1) throw notFound(ITEM_GONE);
     const to = direction === "up" ? from - 1 : from + 1;
     if (to < 0 || to >= ids.length) return;
     [ids[from], ids[to]] = [ids[to] as string, ids[from] as string];

@@ -142,11 +142,11 @@ describe("C2: only the author grants or withdraws consent", () => {
     expect(await titlesSeenBy(world, "partner")).toEqual([world.draft.title]);
   });
 
-  it("taking a shared item off the plan does not unshare it: only its author can", async () => {
+  it("the author taking their item off the plan does not unshare it: only unsharing does", async () => {
     const world = await buildWorld(t.db, "shared summary");
-    await removeFromPlan(asPartner(world), world.planItemId!);
+    await removeFromPlan(asAuthor(world), world.planItemId!);
     expect(await titlesSeenBy(world, "partner")).toEqual([world.draft.title]);
-    expect((await getPlan(asPartner(world))).sharedNotOnPlan.map((item) => item.title)).toEqual([world.draft.title]);
+    expect((await getPlan(asAuthor(world))).sharedNotOnPlan.map((item) => item.title)).toEqual([world.draft.title]);
     expect((await getSummary(asAuthor(world), world.summaryId!))?.sharing).not.toBeNull();
   });
 
@@ -353,7 +353,7 @@ describe("C4: the partner reads the snapshot as it was shared", () => {
 
   it("adding the same shared item to the plan twice adds it once", async () => {
     const world = await buildWorld(t.db, "shared summary", { sharedOnPlan: false });
-    await addSharedItemToPlan(asPartner(world), world.consentId!);
+    await addSharedItemToPlan(asAuthor(world), world.consentId!);
     await expect(addSharedItemToPlan(asAuthor(world), world.consentId!)).rejects.toThrow("This item is already on the plan.");
     expect(await t.db.planItem.count({ where: { consentId: world.consentId } })).toBe(1);
   });
