@@ -328,7 +328,7 @@ describe("withdrawn consents and repeated submits", () => {
   it("a withdrawn item's old place on the plan is gone", async () => {
     const world = await buildWorld(t.db, "withdrawn summary");
     for (const who of ["author", "partner"] as const) {
-      await expect(setDiscussed(accessFor(t.db, world[who]), world.planItemId!, true)).rejects.toThrow("This item is not on your plan any more.");
+      await expect(setDiscussed(accessFor(t.db, world[who]), world.planItemId!, true)).rejects.toThrow("This item is not on your plan any more, or only your partner can change it.");
     }
   });
 

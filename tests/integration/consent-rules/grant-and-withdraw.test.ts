@@ -194,9 +194,12 @@ describe("C3: the author can withdraw at any time, and the item leaves every par
 
   it("unsharing an item that is shared but not on the plan removes it from the plan's list of shared items too", async () => {
     const world = await buildWorld(t.db, "shared summary", { sharedOnPlan: false });
-    expect((await getPlan(asPartner(world))).sharedNotOnPlan.map((item) => item.title)).toEqual([world.draft.title]);
+    // Only the author is offered their item to add (C11); the partner reads it on the shared view.
+    expect((await getPlan(asAuthor(world))).sharedNotOnPlan.map((item) => item.title)).toEqual([world.draft.title]);
+    expect((await listSharedItems(asPartner(world))).map((item) => item.title)).toEqual([world.draft.title]);
     await unshareSummary(asAuthor(world), world.summaryId!);
-    expect((await getPlan(asPartner(world))).sharedNotOnPlan).toEqual([]);
+    expect((await getPlan(asAuthor(world))).sharedNotOnPlan).toEqual([]);
+    expect(await listSharedItems(asPartner(world))).toEqual([]);
   });
 
   it("the author is told honestly that the partner may already have read it", async () => {
