@@ -112,14 +112,12 @@ export function Agenda({ items }: { items: AgendaItem[] }) {
             {item.responseWish ? <p className="text-sm">How to respond: {item.responseWish}</p> : null}
             {item.decidedBy ? <p className="text-sm">{`${item.decidedBy} decides when this is discussed.`}</p> : null}
             <div>
-              {item.decidedBy ? null : (
-                <>
-                  {item.discussed
-                    ? button("not-discussed", item.id, index, "Mark not discussed", "Saving…")
-                    : button("discussed", item.id, index, "Mark discussed", "Saving…")}
-                  {button("remove", item.id, index, "Remove", "Removing…")}
-                </>
-              )}
+              {item.decidedBy
+                ? null
+                : item.discussed
+                  ? button("not-discussed", item.id, index, "Mark not discussed", "Saving…")
+                  : button("discussed", item.id, index, "Mark discussed", "Saving…")}
+              {item.decidedBy ? null : button("remove", item.id, index, "Remove", "Removing…")}
               <div>
                 {index > 0 ? button("up", item.id, index, "↑ Up", "Moving…") : null}
                 {index < items.length - 1 ? button("down", item.id, index, "↓ Down", "Moving…") : null}
