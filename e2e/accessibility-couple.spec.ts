@@ -147,7 +147,7 @@ test.describe("the couple's pages have no serious accessibility problems", () =>
     await expect(page.getByRole("link", { name: "Why I need a walk after work" })).toBeVisible();
     await expectNoSeriousAccessibilityProblems(page);
     await alex.page.goto("/shared");
-    await expect(alex.page.getByRole("button", { name: "Acknowledge" })).toBeVisible();
+    await expect(alex.page.getByRole("button", { name: "Thank you for telling me." })).toBeVisible();
     await expectNoSeriousAccessibilityProblems(alex.page);
   });
 

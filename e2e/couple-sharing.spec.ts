@@ -47,7 +47,7 @@ test("partners link, share through the reflection step, see the snapshot, unshar
   await sam.page.getByRole("button", { name: "Share with Alex" }).click();
   await expect(sam.page.getByText("Shared. Your partner can now read it")).toBeVisible();
 
-  // The partner sees the snapshot, never the note behind it, and puts it on the plan.
+  // The partner sees the snapshot, never the note behind it, and replies; the author puts it on the plan.
   await alex.page.goto("/shared");
   const main = alex.page.locator("main");
   await expect(main).toContainText(SHARED_TEXT);
@@ -55,10 +55,13 @@ test("partners link, share through the reflection step, see the snapshot, unshar
   await expect(main).toContainText("How to respond: Just listen");
   await expect(main).not.toContainText(NOTE.title);
   await expect(main).not.toContainText(NOTE.body);
-  await alex.page.getByRole("button", { name: "Acknowledge" }).click();
-  await expect(alex.page.getByText("You acknowledged this.")).toBeVisible();
-  await alex.page.getByRole("button", { name: "Add to our plan" }).click();
-  await expect(alex.page.getByText("On your plan.")).toBeVisible();
+  await alex.page.getByRole("button", { name: "Thank you for telling me." }).click();
+  await expect(alex.page.getByText("You replied: “Thank you for telling me.”")).toBeVisible();
+  // Only Sam puts it on the plan (C11).
+  await expect(alex.page.getByRole("button", { name: "Add to our plan" })).toHaveCount(0);
+  await sam.page.goto("/shared");
+  await sam.page.getByRole("button", { name: "Add to our plan" }).click();
+  await expect(sam.page.getByText("On your plan.")).toBeVisible();
   await alex.page.goto("/plan");
   await expect(alex.page.getByRole("heading", { name: "Why I go quiet" })).toBeVisible();
 

@@ -34,7 +34,7 @@ export default async function PlanPage() {
         <h1 className="text-2xl font-semibold">Our conversation plan</h1>
         <p className="text-stone-700 dark:text-stone-300">
           An agenda you both can shape: topics either of you adds, and items you chose to share. Take them in order, and
-          mark each one when you have talked it through.
+          mark each one when you have talked it through. A shared item is its author&apos;s to put here, take off or mark.
         </p>
       </div>
 
@@ -73,6 +73,7 @@ export default async function PlanPage() {
               byline: item.kind === "shared" ? `Shared by ${item.sharedBy}` : `Topic added by ${item.addedBy}`,
               discussed: item.discussed,
               responseWish: item.responseWish ? RESPONSE_WISHES[item.responseWish].label : null,
+              decidedBy: item.decidedBy,
             }))}
           />
         )}
@@ -81,7 +82,7 @@ export default async function PlanPage() {
       {plan.sharedNotOnPlan.length ? (
         <section className="space-y-3" aria-labelledby="shared-available">
           <h2 id="shared-available" className="text-lg font-semibold">
-            Shared items not on the plan
+            What you shared that is not on the plan
           </h2>
           <SharedNotOnPlan items={plan.sharedNotOnPlan} />
         </section>

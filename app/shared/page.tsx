@@ -30,8 +30,8 @@ export default async function SharedPage() {
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold">Shared between us</h1>
         <p className="text-stone-700 dark:text-stone-300">
-          Only what each of you chose to share, one item at a time. Either of you can add an item to your{" "}
-          <Link href="/plan">conversation plan</Link>.
+          Only what each of you chose to share, one item at a time. Whoever shared an item decides whether it goes on
+          your <Link href="/plan">conversation plan</Link>; the other can ask to talk about it.
         </p>
       </div>
       <section className="space-y-3" aria-labelledby="from-partner">

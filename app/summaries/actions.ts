@@ -42,13 +42,13 @@ export const deleteSummaryAction = userFormAction(z.object({ id: postedId }), as
 });
 
 export const shareSummaryAction = userFormAction(shareReflectionSchema, async (access, reflection): Promise<FormState> => {
-  const { outcome } = await shareSummary(access, reflection).catch((error: unknown) => {
+  const { outcome, agenda } = await shareSummary(access, reflection).catch((error: unknown) => {
     // A refused share redraws the step, so the preview beside the message is what sharing would record now.
     if (error instanceof DomainError) revalidatePath(`/summaries/${reflection.summaryId}/share`);
     throw error;
   });
   revalidateSharing();
-  redirect(`/summaries/${reflection.summaryId}?shared=${outcome}`);
+  redirect(`/summaries/${reflection.summaryId}?shared=${outcome}${agenda ? `&agenda=${agenda}` : ""}`);
 });
 
 export const unshareSummaryAction = userFormAction(z.object({ summaryId: postedId }), async (access, { summaryId }): Promise<FormState> => {

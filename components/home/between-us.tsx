@@ -3,9 +3,9 @@ import { LocalTime } from "@/components/check-ins/local-time";
 import { formatInstant } from "@/lib/check-ins/occurrences";
 import type { MyHome } from "@/lib/data/home";
 
-/** What the two of you have together: the next check-in, its agenda, and what the partner newly shared. */
+/** What the two of you have together: the next check-in, its agenda, what the partner newly shared, and their requests to talk. */
 export function BetweenUs({ couple }: { couple: NonNullable<MyHome["couple"]> }) {
-  const { partnerName, nextCheckIn, agendaCount, newFromPartner } = couple;
+  const { partnerName, nextCheckIn, agendaCount, newFromPartner, talkRequests } = couple;
   return (
     <section aria-labelledby="between-heading" className="space-y-3 rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
       <h2 id="between-heading" className="text-lg font-semibold">
@@ -39,6 +39,17 @@ export function BetweenUs({ couple }: { couple: NonNullable<MyHome["couple"]> })
             </>
           )}
         </li>
+        {talkRequests.length ? (
+          <li>
+            {partnerName} asked to talk about{" "}
+            {talkRequests.map((item, index) => (
+              <span key={item.consentId}>
+                {index > 0 ? ", " : null}&ldquo;{item.title}&rdquo;
+              </span>
+            ))}
+            . It is your choice, and you do not need to give a reason. <Link href="/shared">Answer on Shared</Link>
+          </li>
+        ) : null}
       </ul>
     </section>
   );

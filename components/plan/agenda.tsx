@@ -15,6 +15,8 @@ export type AgendaItem = {
   discussed: boolean;
   /** How the author would like a shared item answered, in words; null for a topic. */
   responseWish: string | null;
+  /** The partner's disclosure: its author alone marks it discussed or takes it off (C11). Null when this person may. */
+  decidedBy: string | null;
 };
 
 /**
@@ -108,11 +110,14 @@ export function Agenda({ items }: { items: AgendaItem[] }) {
             <h3 id={titleId(index)}>{item.title}</h3>
             {item.detail ? <p className="whitespace-pre-wrap text-stone-700 dark:text-stone-300">{item.detail}</p> : null}
             {item.responseWish ? <p className="text-sm">How to respond: {item.responseWish}</p> : null}
+            {item.decidedBy ? <p className="text-sm">{`${item.decidedBy} decides when this is discussed.`}</p> : null}
             <div>
-              {item.discussed
-                ? button("not-discussed", item.id, index, "Mark not discussed", "Saving…")
-                : button("discussed", item.id, index, "Mark discussed", "Saving…")}
-              {button("remove", item.id, index, "Remove", "Removing…")}
+              {item.decidedBy
+                ? null
+                : item.discussed
+                  ? button("not-discussed", item.id, index, "Mark not discussed", "Saving…")
+                  : button("discussed", item.id, index, "Mark discussed", "Saving…")}
+              {item.decidedBy ? null : button("remove", item.id, index, "Remove", "Removing…")}
               <div>
                 {index > 0 ? button("up", item.id, index, "↑ Up", "Moving…") : null}
                 {index < items.length - 1 ? button("down", item.id, index, "↓ Down", "Moving…") : null}

@@ -4,9 +4,9 @@ import { addSharedItemAction } from "@/app/plan/actions";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useItemChange } from "@/components/ui/use-item-change";
 
-export type SharedNotOnPlanItem = { consentId: string; title: string; sharedBy: string };
+export type SharedNotOnPlanItem = { consentId: string; title: string };
 
-/** Items shared into the couple that are not on the agenda, each with its button to add it there. */
+/** What this person shared that is not on the agenda, each with its button to add it there (only the author may: C11). */
 export function SharedNotOnPlan({ items }: { items: SharedNotOnPlanItem[] }) {
   // The item leaves this list for the agenda: focus goes to the agenda.
   const { outcome, isRunning, run } = useItemChange(() => requestAnimationFrame(() => document.getElementById("agenda")?.focus()));
@@ -16,10 +16,7 @@ export function SharedNotOnPlan({ items }: { items: SharedNotOnPlanItem[] }) {
     <ul className="plan-shared space-y-2">
       {items.map((shared) => (
         <li key={shared.consentId}>
-          <span>
-            {`${shared.title} `}
-            <span className="text-sm text-stone-600 dark:text-stone-400">{`(shared by ${shared.sharedBy})`}</span>
-          </span>
+          <span>{shared.title}</span>
           <button
             aria-disabled={isRunning("add", shared.consentId) || undefined}
             onClick={() => run({ button: "add", itemId: shared.consentId, action: addSharedItemAction, fields: { consentId: shared.consentId } })}

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { depthSentence, FRAMINGS, RESPONSE_WISHES, SHARE_REASONS } from "@/lib/content/guidance";
-import type { ResponseWish, ShareReason, SummaryDepth, SummaryFraming } from "@/lib/generated/prisma/enums";
+import { SHARE_INTENTS } from "@/lib/content/receiving";
+import type { ResponseWish, ShareIntent, ShareReason, SummaryDepth, SummaryFraming } from "@/lib/generated/prisma/enums";
 
 export type SharedItemView = {
   title: string;
@@ -10,10 +11,14 @@ export type SharedItemView = {
   whyReasons: string[];
   whyText: string | null;
   responseWish: string | null;
+  /** What the author asks of the partner (C11); null for a draft that is not being shared. */
+  intent: string | null;
 };
 
 type SharedItemCardProps = {
   item: SharedItemView;
+  /** The share step: the sentence for every intent, each shown by CSS while its choice is checked (app/globals.css). */
+  previewEveryIntent?: boolean;
   /** Who shared it, named in the sentence that says how much they shared. */
   authorName: string;
   byline?: ReactNode;
@@ -21,7 +26,7 @@ type SharedItemCardProps = {
 };
 
 /** A shared item exactly as the partner reads it: the same component draws the author's preview. */
-export function SharedItemCard({ item, authorName, byline, footer }: SharedItemCardProps) {
+export function SharedItemCard({ item, authorName, previewEveryIntent, byline, footer }: SharedItemCardProps) {
   const framing = FRAMINGS[item.framing as SummaryFraming];
   const wish = item.responseWish ? RESPONSE_WISHES[item.responseWish as ResponseWish] : null;
   return (
@@ -31,6 +36,15 @@ export function SharedItemCard({ item, authorName, byline, footer }: SharedItemC
       {/* The words themselves, the same on the author's preview and the partner's view (e2e compares them). */}
       <div className="space-y-3" data-shared-words>
         <p className="text-sm text-stone-700 dark:text-stone-300">{depthSentence(authorName, item.depth as SummaryDepth)}</p>
+        {previewEveryIntent
+          ? (Object.keys(SHARE_INTENTS) as ShareIntent[]).map((intent) => (
+              <p key={intent} data-intent-preview={intent} className="font-medium">
+                {SHARE_INTENTS[intent].sentence(authorName)}
+              </p>
+            ))
+          : item.intent && item.intent in SHARE_INTENTS ? (
+              <p className="font-medium">{SHARE_INTENTS[item.intent as ShareIntent].sentence(authorName)}</p>
+            ) : null}
         <h3 className="text-lg font-semibold">{item.title}</h3>
         <div className="flex flex-wrap gap-2 text-xs empty:hidden">
           {item.framing === "THERAPY_WORK" && framing ? (
@@ -69,6 +83,7 @@ export function viewOfSnapshot(snapshot: {
   sharedWhyReasons: string[];
   sharedWhyText: string | null;
   sharedResponseWish: string | null;
+  sharedIntent: string;
 }): SharedItemView {
   return {
     title: snapshot.sharedTitle,
@@ -78,5 +93,6 @@ export function viewOfSnapshot(snapshot: {
     whyReasons: snapshot.sharedWhyReasons,
     whyText: snapshot.sharedWhyText,
     responseWish: snapshot.sharedResponseWish,
+    intent: snapshot.sharedIntent,
   };
 }

@@ -38,7 +38,8 @@ export function DraftPreview({ snapshot, authorName }: { snapshot: Snapshot | nu
         What your partner would read if you shared it now
       </h2>
       {snapshot ? (
-        <SharedItemCard item={viewOfSnapshot(snapshot)} authorName={authorName} />
+        // What the author asks of the partner is chosen on the share step, not here.
+        <SharedItemCard item={{ ...viewOfSnapshot(snapshot), intent: null }} authorName={authorName} />
       ) : (
         <p className="text-sm text-stone-600 dark:text-stone-400">Write a headline to see it here.</p>
       )}

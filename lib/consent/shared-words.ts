@@ -1,4 +1,4 @@
-import type { ResponseWish, ShareReason, SummaryDepth, SummaryFraming } from "@/lib/generated/prisma/enums";
+import type { ResponseWish, ShareIntent, ShareReason, SummaryDepth, SummaryFraming } from "@/lib/generated/prisma/enums";
 
 export type SummaryContent = {
   title: string;
@@ -17,6 +17,8 @@ export type Snapshot = {
   sharedWhyReasons: ShareReason[];
   sharedWhyText: string | null;
   sharedResponseWish: ResponseWish | null;
+  /** What the author asks of the partner (C11): chosen on the share step, not in the summary. */
+  sharedIntent: ShareIntent;
 };
 
 /**
@@ -24,7 +26,7 @@ export type Snapshot = {
  * cut to the chosen depth. A headline shares no body. Nothing about the private note
  * (its title, date or existence) is ever part of it (C5).
  */
-export function snapshotOf(summary: SummaryContent, depth: SummaryDepth): Snapshot {
+export function snapshotOf(summary: SummaryContent, depth: SummaryDepth, intent: ShareIntent = "JUST_SO_YOU_KNOW"): Snapshot {
   return {
     sharedTitle: summary.title,
     sharedBody: depth === "HEADLINE" ? null : summary.body,
@@ -33,5 +35,6 @@ export function snapshotOf(summary: SummaryContent, depth: SummaryDepth): Snapsh
     sharedWhyReasons: [...summary.whyReasons],
     sharedWhyText: summary.whyText,
     sharedResponseWish: summary.responseWish,
+    sharedIntent: intent,
   };
 }

@@ -13,6 +13,7 @@ export function sameAsSnapshot(a: Snapshot, b: Snapshot): boolean {
     a.sharedFraming === b.sharedFraming &&
     a.sharedWhyText === b.sharedWhyText &&
     a.sharedResponseWish === b.sharedResponseWish &&
+    a.sharedIntent === b.sharedIntent &&
     a.sharedWhyReasons.length === b.sharedWhyReasons.length &&
     a.sharedWhyReasons.every((reason, index) => reason === b.sharedWhyReasons[index])
   );
@@ -35,7 +36,9 @@ export function heldSnapshot<T extends { sharedTitle: string | null }>(consent: 
 /**
  * A fingerprint of exactly these words at this depth (C10). The share form carries the
  * fingerprint of the snapshot it previewed; the server shares only if the snapshot it would
- * record now has the same one. Every field is in it, in a fixed order, so any change shows.
+ * record now has the same one. Every field drawn from the summary is in it, in a fixed order,
+ * so any change shows. The intent is not: it is not read from the summary but posted by the
+ * same radio that draws it in the preview, so it cannot drift from what was seen (decision 035).
  */
 export function snapshotDigest(snapshot: Snapshot): string {
   const fields = [

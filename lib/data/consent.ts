@@ -5,6 +5,8 @@ import { enforceRateLimit } from "@/lib/limits/enforce";
 import { RATE_LIMITS, rateLimitKey } from "@/lib/limits/rate-limits";
 import type { ShareReflection } from "@/lib/validation/summary";
 import type { Access } from "./access";
+import type { PartnerReply, ShareIntent, TalkRequest } from "@/lib/generated/prisma/enums";
+import { makeRoomOnPlan, placeOnAgendaIfRoom } from "./agenda-room";
 import { getMyCouple, requireMyCouple, type MyCouple } from "./couples";
 import { DomainError, notFound } from "./errors";
 import { isUniqueViolation } from "./transactions";
@@ -32,13 +34,22 @@ async function lockOwnSummary(tx: Parameters<Parameters<Access["db"]["$transacti
   if (!row) throw notFound(SUMMARY_NOT_FOUND);
 }
 
-export type ShareOutcome = { consentId: string; outcome: "shared" | "reshared" | "unchanged" };
+export type ShareOutcome = {
+  consentId: string;
+  outcome: "shared" | "reshared" | "unchanged";
+  /** For "let's talk about it": whether the item is on the agenda now, or could not go there because the plan is full. */
+  agenda: "on-agenda" | "plan-full" | null;
+};
 
 /**
  * Shares one summary into the author's couple, as it reads now and at the chosen depth, only
  * if that is exactly the snapshot the author previewed (C10: `previewDigest`). If it is already
  * shared with exactly this text, nothing changes (a double submit shares once). If it was
  * shared before with other text, that consent is replaced by this new one (C4).
+ *
+ * "Let's talk about it" puts the item on the agenda in the same transaction (C11). When the plan
+ * is full the share still happens (the author chose to share, and that choice stands on its
+ * own), and the outcome says it could not go on the agenda.
  */
 export async function shareSummary(access: Access, reflection: ShareReflection, now = new Date()): Promise<ShareOutcome> {
   // C6 holds for every caller, not only the form: a consent is only ever recorded as reflected.
@@ -55,12 +66,12 @@ export async function shareSummary(access: Access, reflection: ShareReflection, 
         where: { id: reflection.summaryId },
         include: { consents: { where: { withdrawnAt: null } } },
       });
-      const snapshot = snapshotOf(summary, reflection.depth);
+      const snapshot = snapshotOf(summary, reflection.depth, reflection.intent ?? "JUST_SO_YOU_KNOW");
       // Checked under the row lock, so an edit cannot slip in between this check and the share.
       if (snapshotDigest(snapshot) !== reflection.previewDigest) throw new DomainError("conflict", PREVIEW_OUTDATED);
       const active = summary.consents[0];
       if (active && active.coupleId === couple.id && sameAsSnapshot(snapshot, heldSnapshot(active))) {
-        return { consentId: active.id, outcome: "unchanged" as const };
+        return { consentId: active.id, outcome: "unchanged" as const, agenda: null };
       }
       if (active) {
         await tx.shareConsent.update({
@@ -84,11 +95,11 @@ export async function shareSummary(access: Access, reflection: ShareReflection, 
         },
         select: { id: true },
       });
-      if (active) {
-        // The new words keep the old one's place on the plan, if it had one.
-        await tx.planItem.updateMany({ where: { consentId: active.id, coupleId: couple.id }, data: { consentId: consent.id } });
-      }
-      return { consentId: consent.id, outcome: active ? ("reshared" as const) : ("shared" as const) };
+      // The new words keep the old one's place on the plan, if it had one.
+      const kept = active ? await tx.planItem.updateMany({ where: { consentId: active.id, coupleId: couple.id }, data: { consentId: consent.id } }) : { count: 0 };
+      const agenda =
+        snapshot.sharedIntent !== "LETS_TALK" ? null : kept.count || (await placeOnAgendaIfRoom(tx, couple, consent.id, access.userId)) ? "on-agenda" : "plan-full";
+      return { consentId: consent.id, outcome: active ? ("reshared" as const) : ("shared" as const), agenda } satisfies ShareOutcome;
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new DomainError("conflict", "This summary was just shared. Reload to see it.");
@@ -127,7 +138,9 @@ const partnerFacingFields = {
   sharedWhyReasons: true,
   sharedWhyText: true,
   sharedResponseWish: true,
-  acknowledgedAt: true,
+  sharedIntent: true,
+  talkRequest: true,
+  reply: true,
   planItem: { select: { id: true } },
 } as const;
 
@@ -142,10 +155,24 @@ export type SharedItem = {
   whyReasons: string[];
   whyText: string | null;
   responseWish: string | null;
-  acknowledged: boolean;
+  intent: ShareIntent;
+  /** The partner's reply, seen by both. */
+  reply: PartnerReply | null;
+  /**
+   * The request to talk about it. The author reads its state; the partner reads only
+   * "can-ask", "asked" or "answered" (never accepted or declined, when, or why).
+   */
+  talk: TalkRequest | "can-ask" | "asked" | "answered" | null;
   onPlan: boolean;
   summaryId: string | null;
 };
+
+/** What the partner may know of their own request to talk: whether they may ask, have asked, or had an answer. */
+function talkAsPartnerSeesIt(consent: { sharedIntent: ShareIntent; talkRequest: TalkRequest | null; planItem: unknown }): SharedItem["talk"] {
+  if (consent.talkRequest === "ASKED") return "asked";
+  if (consent.talkRequest) return "answered";
+  return consent.sharedIntent === "JUST_SO_YOU_KNOW" && consent.planItem === null ? "can-ask" : null;
+}
 
 /**
  * The couple's shared view: every active consent in the acting user's couple, from both
@@ -172,7 +199,9 @@ export async function listSharedItems(access: Access): Promise<SharedItem[]> {
       whyReasons: consent.sharedWhyReasons,
       whyText: consent.sharedWhyText,
       responseWish: consent.sharedResponseWish,
-      acknowledged: consent.acknowledgedAt !== null,
+      intent: consent.sharedIntent,
+      reply: consent.reply,
+      talk: byMe ? consent.talkRequest : talkAsPartnerSeesIt(consent),
       onPlan: consent.planItem !== null,
       // Only the author may follow a shared item back to the summary it came from.
       summaryId: byMe ? consent.summaryId : null,
@@ -180,15 +209,75 @@ export async function listSharedItems(access: Access): Promise<SharedItem[]> {
   });
 }
 
-/** The partner acknowledges an item shared with them. Only the partner can; only while it is shared. */
-export async function acknowledgeSharedItem(access: Access, consentId: string, now = new Date()): Promise<void> {
+const NOT_AVAILABLE = "This shared item is not available.";
+
+/** The partner's side of an item shared with them, locked for one change; refuses the author, a stranger, and a withdrawn item. */
+async function lockPartnersItem(tx: Parameters<Parameters<Access["db"]["$transaction"]>[0]>[0], access: Access, couple: MyCouple, consentId: string) {
+  const [consent] = await tx.$queryRaw<{ id: string; sharedIntent: ShareIntent; talkRequest: TalkRequest | null; reply: PartnerReply | null; onPlan: boolean }[]>`
+    SELECT c."id", c."sharedIntent", c."talkRequest", c."reply", EXISTS (SELECT 1 FROM "PlanItem" p WHERE p."consentId" = c."id") AS "onPlan"
+    FROM "ShareConsent" c
+    WHERE c."id" = ${consentId} AND c."coupleId" = ${couple.id} AND c."withdrawnAt" IS NULL AND c."authorId" <> ${access.userId}
+    FOR UPDATE`;
+  if (!consent) throw notFound(NOT_AVAILABLE);
+  return consent;
+}
+
+/**
+ * The partner replies to an item shared with them, with one of a few warm fixed replies that
+ * the author then sees. Only the partner can; only while it is shared; once per consent.
+ */
+export async function replyToSharedItem(access: Access, consentId: string, reply: PartnerReply, now = new Date()): Promise<void> {
   const couple = await getMyCouple(access);
-  if (!couple) throw notFound("This shared item is not available.");
-  const { count } = await access.db.shareConsent.updateMany({
-    where: { id: consentId, ...sharedInto(couple), authorId: { not: access.userId } },
-    data: { acknowledgedAt: now },
+  if (!couple) throw notFound(NOT_AVAILABLE);
+  await access.db.$transaction(async (tx) => {
+    const consent = await lockPartnersItem(tx, access, couple, consentId);
+    if (consent.reply) throw new DomainError("conflict", "You have already replied to this.");
+    await tx.shareConsent.update({ where: { id: consentId }, data: { reply, repliedAt: now } });
   });
-  if (count !== 1) throw notFound("This shared item is not available.");
+}
+
+/**
+ * The partner asks to talk about a "just so you know" item that is not on the agenda (C11):
+ * once per consent, with no words of their own, so asking cannot turn into pressing.
+ */
+export async function askToTalk(access: Access, consentId: string, now = new Date()): Promise<void> {
+  const couple = await getMyCouple(access);
+  if (!couple) throw notFound(NOT_AVAILABLE);
+  const authorName = couple.partner?.displayName ?? "Your partner";
+  await access.db.$transaction(async (tx) => {
+    const consent = await lockPartnersItem(tx, access, couple, consentId);
+    if (consent.talkRequest) throw new DomainError("conflict", `You have asked about this already. It is ${authorName}'s choice now.`);
+    if (consent.onPlan) throw new DomainError("conflict", "This is on your agenda already.");
+    if (consent.sharedIntent !== "JUST_SO_YOU_KNOW") throw new DomainError("conflict", `${authorName} decides when this goes on the agenda.`);
+    await tx.shareConsent.update({ where: { id: consentId }, data: { talkRequest: "ASKED", talkRequestedAt: now } });
+  });
+}
+
+/**
+ * The author answers their partner's request to talk: accept puts the item on the agenda,
+ * decline keeps it as just so you know. No reason is asked for or recorded; the partner reads
+ * only that it was answered (listSharedItems).
+ */
+export async function answerTalkRequest(access: Access, consentId: string, answer: "accept" | "decline", now = new Date()): Promise<void> {
+  const couple = await requireMyCouple(access);
+  try {
+    await access.db.$transaction(async (tx) => {
+      const [consent] = await tx.$queryRaw<{ id: string; talkRequest: TalkRequest | null }[]>`
+        SELECT "id", "talkRequest" FROM "ShareConsent"
+        WHERE "id" = ${consentId} AND "coupleId" = ${couple.id} AND "withdrawnAt" IS NULL AND "authorId" = ${access.userId}
+        FOR UPDATE`;
+      if (!consent) throw notFound(NOT_AVAILABLE);
+      if (consent.talkRequest !== "ASKED") throw new DomainError("conflict", "There is no open request to answer on this item.");
+      if (answer === "accept") {
+        const position = await makeRoomOnPlan(tx, couple, 1);
+        await tx.planItem.create({ data: { coupleId: couple.id, addedById: access.userId, consentId, position } });
+      }
+      await tx.shareConsent.update({ where: { id: consentId }, data: { talkRequest: answer === "accept" ? "ACCEPTED" : "DECLINED", talkAnsweredAt: now } });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DomainError("conflict", "This item is already on the plan.");
+    throw error;
+  }
 }
 
 /** The author's own record of every grant and withdrawal (C9). Nobody else can read it. */
@@ -208,7 +297,9 @@ export async function listMyConsentHistory(access: Access) {
       reflectedAboutMe: true,
       reflectionNote: true,
       toneSuggestionShown: true,
-      acknowledgedAt: true,
+      sharedIntent: true,
+      reply: true,
+      repliedAt: true,
     },
   });
   // The title as it was shared, from the author's own copy: the shared words of a withdrawn consent are gone.

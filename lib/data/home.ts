@@ -17,8 +17,10 @@ export type MyHome = {
     nextCheckIn: { at: Date; timeZone: string } | null;
     /** Items on the joint plan not yet talked about. */
     agendaCount: number;
-    /** What the partner shared (their explicit act) and this person has not acknowledged yet. */
+    /** What the partner shared (their explicit act) and this person has not replied to yet. */
     newFromPartner: { consentId: string; title: string }[];
+    /** This person's own shared items their partner asked to talk about, waiting for an answer. */
+    talkRequests: { consentId: string; title: string }[];
   } | null;
 };
 
@@ -35,7 +37,8 @@ export async function getMyHome(access: Access, now = new Date()): Promise<MyHom
       partnerName: checkIn.partnerName ?? "Your partner",
       nextCheckIn: next && checkIn.schedule ? { at: next, timeZone: checkIn.schedule.timeZone } : null,
       agendaCount: plan.items.filter((item) => !item.discussed).length,
-      newFromPartner: shared.filter((item) => !item.byMe && !item.acknowledged).map((item) => ({ consentId: item.consentId, title: item.title })),
+      newFromPartner: shared.filter((item) => !item.byMe && !item.reply).map((item) => ({ consentId: item.consentId, title: item.title })),
+      talkRequests: shared.filter((item) => item.byMe && item.talk === "ASKED").map((item) => ({ consentId: item.consentId, title: item.title })),
     },
   };
 }

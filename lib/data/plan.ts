@@ -1,7 +1,6 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { CAPS } from "@/lib/limits/caps";
 import type { Access } from "./access";
+import { makeRoomOnPlan, planItemsVisibleIn } from "./agenda-room";
 import { sharedInto } from "./consent";
 import { requireMyCouple, type MyCouple } from "./couples";
 import { DomainError, notFound } from "./errors";
@@ -10,14 +9,15 @@ import { isUniqueViolation } from "./transactions";
 import { heldSnapshot } from "@/lib/consent/snapshot";
 
 /**
- * The joint conversation plan: one agenda per couple, of shared items and topics. A shared
- * item is on the plan only while its consent stands (C3): the rule below is in every query.
+ * The joint conversation plan: one agenda per couple, of shared items and topics. A shared item
+ * is on it only while its consent stands (C3, agenda-room.ts), and only its author puts it
+ * there, takes it off or marks it discussed (C11). Topics and the order are both partners'.
  */
-function planItemsVisibleIn(couple: Pick<MyCouple, "id">) {
-  return { coupleId: couple.id, OR: [{ consentId: null }, { consent: { withdrawnAt: null } }] };
-}
 
-const ITEM_NOT_FOUND = "This item is not on your plan any more.";
+// One refusal for what is gone and for the partner's disclosure, so a refusal never tells which (C11).
+const ITEM_NOT_FOUND = "This item is not on your plan any more, or only your partner can change it.";
+const ITEM_GONE = "This item is not on your plan any more.";
+const NOT_YOURS_TO_ADD = "This shared item is not available, or only your partner can put it on the plan.";
 
 export type PlanTopic = { title: string; detail: string | null };
 
@@ -46,10 +46,11 @@ export async function getPlan(access: Access) {
         },
       },
     }),
+    // Only the author may put their item on the agenda (C11): the partner's items are not offered here.
     access.db.shareConsent.findMany({
-      where: { ...sharedInto(couple), planItem: null },
+      where: { ...sharedInto(couple), authorId: access.userId, planItem: null },
       orderBy: [{ grantedAt: "desc" }, { id: "asc" }],
-      select: { id: true, authorId: true, sharedTitle: true },
+      select: { id: true, sharedTitle: true },
     }),
   ]);
   const nameOf = (userId: string) => (userId === access.userId ? "you" : (couple.partner?.displayName ?? "Your partner"));
@@ -68,31 +69,13 @@ export async function getPlan(access: Access) {
             sharedBy: nameOf(item.consent.authorId),
             framing: item.consent.sharedFraming,
             responseWish: item.consent.sharedResponseWish,
+            // The partner's disclosure: its author alone marks it discussed or takes it off (C11).
+            decidedBy: item.consent.authorId === access.userId ? null : nameOf(item.consent.authorId),
           }
-        : { kind: "topic" as const, title: item.topicTitle ?? "", detail: item.topicDetail, sharedBy: null, framing: null, responseWish: null }),
+        : { kind: "topic" as const, title: item.topicTitle ?? "", detail: item.topicDetail, sharedBy: null, framing: null, responseWish: null, decidedBy: null }),
     })),
-    sharedNotOnPlan: notOnPlan.map(heldSnapshot).map((consent) => ({ consentId: consent.id, title: consent.sharedTitle, sharedBy: nameOf(consent.authorId) })),
+    sharedNotOnPlan: notOnPlan.map(heldSnapshot).map((consent) => ({ consentId: consent.id, title: consent.sharedTitle })),
   };
-}
-
-/**
- * Locks the couple's plan for one addition (additions then run one at a time, so neither the
- * cap nor the positions can be overtaken by a concurrent one), checks that `adding` more items
- * fit under the cap, and returns the next free position.
- */
-async function makeRoomOnPlan(tx: Prisma.TransactionClient, couple: Pick<MyCouple, "id">, adding: number): Promise<number> {
-  await tx.$queryRaw`SELECT "id" FROM "Couple" WHERE "id" = ${couple.id} FOR NO KEY UPDATE`;
-  const [onPlan, { _max }] = await Promise.all([
-    tx.planItem.count({ where: planItemsVisibleIn(couple) }),
-    tx.planItem.aggregate({ where: { coupleId: couple.id }, _max: { position: true } }),
-  ]);
-  if (onPlan + adding > CAPS.planItems) {
-    throw new DomainError(
-      "cap-reached",
-      `Your plan holds ${onPlan} items and can hold ${CAPS.planItems}. Remove some you have talked about to make room.`,
-    );
-  }
-  return (_max.position ?? -1) + 1;
 }
 
 /**
@@ -118,21 +101,23 @@ export async function addTopics(access: Access, topics: PlanTopic[], formKey: st
 }
 
 /**
- * Either partner may put an item that is shared into their couple on the plan. The consent row
- * stays locked until the item is placed: an unshare racing this one either waits and then
- * takes the new item off the plan, or withdraws first and this finds nothing to add (C3).
+ * Only its author puts a shared item on the plan (C11); the partner may ask to talk about it
+ * instead (consent.ts). The consent row stays locked until the item is placed: an unshare
+ * racing this one either waits and then takes the new item off the plan, or withdraws first
+ * and this finds nothing to add (C3). A request to talk that is still open is answered by it.
  */
-export async function addSharedItemToPlan(access: Access, consentId: string): Promise<void> {
+export async function addSharedItemToPlan(access: Access, consentId: string, now = new Date()): Promise<void> {
   const couple = await requireMyCouple(access);
   try {
     await access.db.$transaction(async (tx) => {
       const [consent] = await tx.$queryRaw<{ id: string }[]>`
         SELECT "id" FROM "ShareConsent"
-        WHERE "id" = ${consentId} AND "coupleId" = ${couple.id} AND "withdrawnAt" IS NULL
+        WHERE "id" = ${consentId} AND "coupleId" = ${couple.id} AND "withdrawnAt" IS NULL AND "authorId" = ${access.userId}
         FOR SHARE`;
-      if (!consent) throw notFound("This shared item is not available.");
+      if (!consent) throw notFound(NOT_YOURS_TO_ADD);
       const position = await makeRoomOnPlan(tx, couple, 1);
       await tx.planItem.create({ data: { coupleId: couple.id, addedById: access.userId, consentId, position } });
+      await tx.shareConsent.updateMany({ where: { id: consentId, talkRequest: "ASKED" }, data: { talkRequest: "ACCEPTED", talkAnsweredAt: now } });
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new DomainError("conflict", "This item is already on the plan.");
@@ -140,19 +125,24 @@ export async function addSharedItemToPlan(access: Access, consentId: string): Pr
   }
 }
 
+/** The items this user may mark or take off: every topic, and their own shared items (C11). */
+function itemsIMayDecide(access: Access, couple: Pick<MyCouple, "id">, itemId: string) {
+  return { id: itemId, ...planItemsVisibleIn(couple), AND: [{ OR: [{ consentId: null }, { consent: { authorId: access.userId } }] }] };
+}
+
 export async function setDiscussed(access: Access, itemId: string, discussed: boolean, now = new Date()): Promise<void> {
   const couple = await requireMyCouple(access);
   const { count } = await access.db.planItem.updateMany({
-    where: { id: itemId, ...planItemsVisibleIn(couple) },
+    where: itemsIMayDecide(access, couple, itemId),
     data: { discussedAt: discussed ? now : null },
   });
   if (count !== 1) throw notFound(ITEM_NOT_FOUND);
 }
 
-/** Takes an item off the plan. A shared item stays shared: only its author can withdraw it. */
+/** Takes an item off the plan. A shared item stays shared: only its author can withdraw it, or take it off. */
 export async function removeFromPlan(access: Access, itemId: string): Promise<void> {
   const couple = await requireMyCouple(access);
-  const { count } = await access.db.planItem.deleteMany({ where: { id: itemId, ...planItemsVisibleIn(couple) } });
+  const { count } = await access.db.planItem.deleteMany({ where: itemsIMayDecide(access, couple, itemId) });
   if (count !== 1) throw notFound(ITEM_NOT_FOUND);
 }
 
@@ -169,7 +159,7 @@ export async function moveItem(access: Access, itemId: string, direction: "up" |
     });
     const ids = ordered.map((item) => item.id);
     const from = ids.indexOf(itemId);
-    if (from === -1) throw notFound(ITEM_NOT_FOUND);
+    if (from === -1) throw notFound(ITEM_GONE);
     const to = direction === "up" ? from - 1 : from + 1;
     if (to < 0 || to >= ids.length) return;
     [ids[from], ids[to]] = [ids[to] as string, ids[from] as string];

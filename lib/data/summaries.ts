@@ -6,6 +6,7 @@ import { getNote } from "./notes";
 import { createOnce, submissionKey } from "./submissions";
 import { withdrawal } from "./withdrawal";
 import { heldSnapshot, sameAsSnapshot, snapshotOf, type Snapshot, type SummaryContent } from "@/lib/consent/snapshot";
+import type { PartnerReply } from "@/lib/generated/prisma/enums";
 import type { SummaryInput } from "@/lib/validation/summary";
 
 /**
@@ -21,7 +22,7 @@ const activeConsentFields = {
   select: {
     id: true,
     grantedAt: true,
-    acknowledgedAt: true,
+    reply: true,
     sharedTitle: true,
     sharedBody: true,
     sharedDepth: true,
@@ -29,6 +30,7 @@ const activeConsentFields = {
     sharedWhyReasons: true,
     sharedWhyText: true,
     sharedResponseWish: true,
+    sharedIntent: true,
   },
 } as const;
 
@@ -42,16 +44,16 @@ function withSharingState<S extends SummaryFields & { consents: StoredConsent[] 
       ? {
           consentId: consent.id,
           grantedAt: consent.grantedAt,
-          acknowledgedAt: consent.acknowledgedAt,
+          reply: consent.reply,
           snapshot: consent,
-          editedSinceShared: !sameAsSnapshot(snapshotOf(rest, consent.sharedDepth), consent),
+          editedSinceShared: !sameAsSnapshot(snapshotOf(rest, consent.sharedDepth, consent.sharedIntent), consent),
         }
       : null,
   };
 }
 
 type SummaryFields = SummaryContent;
-type StoredConsent = Omit<Snapshot, "sharedTitle"> & { sharedTitle: string | null; id: string; grantedAt: Date; acknowledgedAt: Date | null };
+type StoredConsent = Omit<Snapshot, "sharedTitle"> & { sharedTitle: string | null; id: string; grantedAt: Date; reply: PartnerReply | null };
 
 export async function listSummaries(access: Access) {
   const summaries = await access.db.summary.findMany({

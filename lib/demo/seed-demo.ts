@@ -6,7 +6,7 @@ import { saveCheckInSchedule } from "@/lib/data/check-ins";
 import { shareSummary } from "@/lib/data/consent";
 import { acceptInvite, createInvite } from "@/lib/data/couples";
 import { createNote } from "@/lib/data/notes";
-import { addSharedItemToPlan, addTopics } from "@/lib/data/plan";
+import { addTopics } from "@/lib/data/plan";
 import { createSummary } from "@/lib/data/summaries";
 import type { Db } from "@/lib/db/types";
 import type { SummaryInput } from "@/lib/validation/summary";
@@ -48,16 +48,17 @@ async function seedSam(sam: Access): Promise<void> {
     whyText: null,
     responseWish: null,
   });
-  const { consentId } = await shareSummary(sam, {
+  await shareSummary(sam, {
     summaryId: shared.id,
     ownChoice: "yes",
     aboutMe: "yes",
     depth: "BRIEF",
     // Sam shares what the share step previews for this draft at this depth.
     previewDigest: snapshotDigest(snapshotOf(sharedDraft, "BRIEF")),
+    // Sam would like to talk about it: sharing puts it on the agenda (C11).
+    intent: "LETS_TALK",
     reflectionNote: null,
   });
-  await addSharedItemToPlan(sam, consentId);
 }
 
 /**

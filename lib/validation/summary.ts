@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ResponseWish, ShareReason, SummaryDepth, SummaryFraming } from "@/lib/generated/prisma/enums";
+import { ResponseWish, ShareIntent, ShareReason, SummaryDepth, SummaryFraming } from "@/lib/generated/prisma/enums";
 import { parsePreviewedDepth } from "@/lib/consent/snapshot";
 import { optionalText, postedId, text } from "./fields";
 import { SUMMARY_LIMITS } from "./limits";
@@ -78,6 +78,8 @@ export const shareReflectionSchema = z
       error: "Check that it is about you and your feelings before you share it.",
     }),
     depth: previewedDepth,
+    // A form without the choice asks nothing of the partner: the no-obligation intent (C11).
+    intent: z.enum(ShareIntent, { error: "Choose whether this is just so you know, or something to talk about." }).default("JUST_SO_YOU_KNOW"),
     reflectionNote: optionalText(
       SUMMARY_LIMITS.reflectionNote,
       `Keep this under ${SUMMARY_LIMITS.reflectionNote} characters.`,
@@ -85,5 +87,10 @@ export const shareReflectionSchema = z
   })
   .transform(({ depth, ...reflection }) => ({ ...reflection, ...depth }));
 
-/** A share as the data layer takes it: the depth chosen and the fingerprint of what was previewed for it. */
-export type ShareReflection = z.output<typeof shareReflectionSchema>;
+type ShareReflectionForm = z.output<typeof shareReflectionSchema>;
+
+/**
+ * A share as the data layer takes it: the depth chosen, the fingerprint of what was previewed
+ * for it, and what the author asks of the partner (just so you know, when left out).
+ */
+export type ShareReflection = Omit<ShareReflectionForm, "intent"> & Partial<Pick<ShareReflectionForm, "intent">>;

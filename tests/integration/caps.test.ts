@@ -38,12 +38,12 @@ describe("items on a plan", () => {
     const refusal = `Your plan holds ${CAPS.planItems} items and can hold ${CAPS.planItems}. Remove some you have talked about to make room.`;
     await expect(addTopics(author, [topic])).rejects.toThrow(refusal);
     await expect(addTopics(partner, [topic, topic])).rejects.toThrow(refusal);
-    await expect(addSharedItemToPlan(partner, world.consentId!)).rejects.toThrow(refusal);
+    await expect(addSharedItemToPlan(author, world.consentId!)).rejects.toThrow(refusal);
     expect(await t.db.planItem.count({ where: { coupleId: coupleId } })).toBe(CAPS.planItems);
 
     const first = await t.db.planItem.findFirstOrThrow({ where: { coupleId: coupleId }, orderBy: { position: "asc" } });
     await removeFromPlan(author, first.id);
-    await addSharedItemToPlan(partner, world.consentId!);
+    await addSharedItemToPlan(author, world.consentId!);
     expect(await t.db.planItem.count({ where: { coupleId: coupleId } })).toBe(CAPS.planItems);
   });
 

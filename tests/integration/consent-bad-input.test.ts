@@ -16,7 +16,7 @@ import {
   setConversationTimeAction,
   setDiscussedAction,
 } from "@/app/plan/actions";
-import { acknowledgeAction, addSharedToPlanAction } from "@/app/shared/actions";
+import { addSharedToPlanAction, answerTalkRequestAction, askToTalkAction, replyAction } from "@/app/shared/actions";
 import {
   createSummaryAction,
   deleteSummaryAction,
@@ -25,7 +25,7 @@ import {
   updateSummaryAction,
 } from "@/app/summaries/actions";
 import { IDLE, type FormState } from "@/lib/actions/form-state";
-import { acknowledgeSharedItem, unshareSummary } from "@/lib/data/consent";
+import { askToTalk, replyToSharedItem, unshareSummary } from "@/lib/data/consent";
 import { INVITE_LIFETIME_MS, acceptInvite, createInvite, leaveCouple, previewInvite, revokeMyInvites } from "@/lib/data/couples";
 import { addSharedItemToPlan, setDiscussed } from "@/lib/data/plan";
 import { pageResult } from "../support/access-matrix";
@@ -34,7 +34,7 @@ import { signInAs, signOut } from "../support/browser";
 import { outcomeOf } from "../support/next-control-flow";
 import { setUpEdgeTestDb } from "../support/edge-test-db";
 import { accessFor, createUser } from "../support/users";
-import { shareAsPreviewed, UNPREVIEWED_BRIEF } from "../support/share";
+import { postedDepthFor, shareAsPreviewed, UNPREVIEWED_BRIEF } from "../support/share";
 
 vi.mock("next/headers", () => import("../support/browser"));
 vi.mock("@/lib/db/client", () => import("../support/browser"));
@@ -208,7 +208,9 @@ describe("forged ids in forms", () => {
     ["deleteSummaryAction", deleteSummaryAction, (id) => ({ id })],
     ["shareSummaryAction", shareSummaryAction, (summaryId) => ({ summaryId, ownChoice: "yes", aboutMe: "yes", depth: UNPREVIEWED_BRIEF })],
     ["unshareSummaryAction", unshareSummaryAction, (summaryId) => ({ summaryId })],
-    ["acknowledgeAction", acknowledgeAction, (consentId) => ({ consentId })],
+    ["replyAction", replyAction, (consentId) => ({ consentId, reply: "THANK_YOU" })],
+    ["askToTalkAction", askToTalkAction, (consentId) => ({ consentId })],
+    ["answerTalkRequestAction", answerTalkRequestAction, (consentId) => ({ consentId, answer: "accept" })],
     ["addSharedToPlanAction", addSharedToPlanAction, (consentId) => ({ consentId })],
     ["addSharedItemAction", addSharedItemAction, (consentId) => ({ consentId })],
     ["setDiscussedAction", setDiscussedAction, (itemId) => ({ itemId, discussed: "yes" })],
@@ -273,12 +275,26 @@ describe("oversize text and unknown choices", () => {
     expect(await footprint(t.db, world)).toEqual(before);
   });
 
+  it("a share asking something that is neither 'just so you know' nor 'let's talk' is refused, and nothing is shared", async () => {
+    await signInAs(world.author);
+    const before = await footprint(t.db, world);
+    const depth = await postedDepthFor(accessFor(t.db, world.author), world.summaryId!, "BRIEF");
+    const outcome = await post(shareSummaryAction, { summaryId: world.summaryId!, ownChoice: "yes", aboutMe: "yes", depth, intent: "MUST_DISCUSS" });
+    expect(outcome).toMatchObject({
+      kind: "returned",
+      value: { status: "error", fieldErrors: { intent: ["Choose whether this is just so you know, or something to talk about."] } },
+    });
+    expect(await footprint(t.db, world)).toEqual(before);
+  });
+
   it.each([
     ["a topic over 200 characters", addTopicAction, { title: "x".repeat(201) }, "title", "Keep the topic under 200 characters."],
     ["a topic detail over 1,000 characters", addTopicAction, { title: "Fine", detail: "x".repeat(1_001) }, "detail", "Keep the detail under 1,000 characters."],
     ["an empty topic", addTopicAction, { title: "   " }, "title", "Name the topic."],
     ["a move sideways", moveItemAction, { itemId: "any", direction: "sideways" }, "direction", "Choose up or down."],
     ["discussed = maybe", setDiscussedAction, { itemId: "any", discussed: "maybe" }, "discussed", "Choose discussed or not."],
+    ["a reply that is not one of the few", replyAction, { consentId: "any", reply: "WHATEVER" }, "reply", "Choose one of the replies."],
+    ["an answer that is neither", answerTalkRequestAction, { consentId: "any", answer: "maybe" }, "answer", "Choose to put it on the agenda or keep it as just so you know."],
     ["a time that is not a time", setConversationTimeAction, { conversationAt: "next tuesday" }, "conversationAt", "Enter a date and time."],
     ["a time in 1850", setConversationTimeAction, { conversationAt: "1850-01-01T10:00" }, "conversationAt", "Enter a real date and time."],
   ])("the plan refuses %s with a message, and changes nothing", async (_case, action, fields, field, message) => {
@@ -292,21 +308,28 @@ describe("oversize text and unknown choices", () => {
 describe("withdrawn consents and repeated submits", () => {
   const NOT_AVAILABLE = "This shared item is not available.";
 
-  it("a withdrawn item cannot be acknowledged or put on the plan", async () => {
+  it("a withdrawn item cannot be replied to, asked about, or put on the plan", async () => {
     const world = await buildWorld(t.db, "withdrawn summary");
     const before = await footprint(t.db, world);
-    await expect(acknowledgeSharedItem(accessFor(t.db, world.partner), world.consentId!)).rejects.toThrow(NOT_AVAILABLE);
-    await expect(addSharedItemToPlan(accessFor(t.db, world.partner), world.consentId!)).rejects.toThrow(NOT_AVAILABLE);
+    await expect(replyToSharedItem(accessFor(t.db, world.partner), world.consentId!, "THANK_YOU")).rejects.toThrow(NOT_AVAILABLE);
+    await expect(askToTalk(accessFor(t.db, world.partner), world.consentId!)).rejects.toThrow(NOT_AVAILABLE);
+    await expect(addSharedItemToPlan(accessFor(t.db, world.author), world.consentId!)).rejects.toThrow("This shared item is not available, or only your partner can put it on the plan.");
     await signInAs(world.partner);
-    for (const action of [acknowledgeAction, addSharedToPlanAction, addSharedItemAction]) {
-      expect(await post(action, { consentId: world.consentId! })).toMatchObject(refusedWith(NOT_AVAILABLE));
+    for (const [action, extra] of [[replyAction, { reply: "THANK_YOU" }], [askToTalkAction, {}]] as const) {
+      expect(await post(action, { consentId: world.consentId!, ...extra })).toMatchObject(refusedWith(NOT_AVAILABLE));
+    }
+    await signInAs(world.author);
+    for (const [action, extra] of [[addSharedToPlanAction, {}], [addSharedItemAction, {}], [answerTalkRequestAction, { answer: "accept" }]] as const) {
+      expect(await post(action, { consentId: world.consentId!, ...extra })).toMatchObject(refusedWith(NOT_AVAILABLE));
     }
     expect(await footprint(t.db, world)).toEqual(before);
   });
 
   it("a withdrawn item's old place on the plan is gone", async () => {
     const world = await buildWorld(t.db, "withdrawn summary");
-    await expect(setDiscussed(accessFor(t.db, world.partner), world.planItemId!, true)).rejects.toThrow("This item is not on your plan any more.");
+    for (const who of ["author", "partner"] as const) {
+      await expect(setDiscussed(accessFor(t.db, world[who]), world.planItemId!, true)).rejects.toThrow("This item is not on your plan any more, or only your partner can change it.");
+    }
   });
 
   it("unsharing twice: the second time says there is nothing to withdraw", async () => {
@@ -327,7 +350,8 @@ describe("withdrawn consents and repeated submits", () => {
       "You are not linked with a partner.",
     );
     await signInAs(world.partner);
-    expect(await post(acknowledgeAction, { consentId: world.consentId! })).toMatchObject(refusedWith(NOT_AVAILABLE));
+    expect(await post(replyAction, { consentId: world.consentId!, reply: "THANK_YOU" })).toMatchObject(refusedWith(NOT_AVAILABLE));
+    expect(await post(askToTalkAction, { consentId: world.consentId! })).toMatchObject(refusedWith(NOT_AVAILABLE));
     expect(await post(addTopicAction, { title: "Anything" })).toMatchObject(refusedWith("You are not linked with a partner."));
     expect(await post(addCheckInTemplateAction, {})).toMatchObject(refusedWith("You are not linked with a partner."));
     expect(await footprint(t.db, world)).toEqual(before);
@@ -344,7 +368,7 @@ describe("withdrawn consents and repeated submits", () => {
 
   it("adding a shared item to the plan twice keeps one entry and says it is already there", async () => {
     const world = await buildWorld(t.db, "shared summary", { sharedOnPlan: false });
-    await signInAs(world.partner);
+    await signInAs(world.author);
     expect(await post(addSharedToPlanAction, { consentId: world.consentId! })).toMatchObject({ kind: "returned", value: { status: "ok" } });
     expect(await post(addSharedItemAction, { consentId: world.consentId! })).toMatchObject(refusedWith("This item is already on the plan."));
     expect(await t.db.planItem.count({ where: { consentId: world.consentId } })).toBe(1);

@@ -5,7 +5,7 @@
  * they would queue (tests/support/races.ts).
  */
 import { afterAll, beforeAll, describe, expect } from "vitest";
-import { listSharedItems, unshareSummary } from "@/lib/data/consent";
+import { askToTalk, listSharedItems, unshareSummary } from "@/lib/data/consent";
 import { acceptInvite, createInvite, previewInvite } from "@/lib/data/couples";
 import { DomainError } from "@/lib/data/errors";
 import { addSharedItemToPlan, getPlan } from "@/lib/data/plan";
@@ -38,13 +38,14 @@ async function expectConsistent(world: World) {
   const summaryId = world.summaryId!;
   const consents = await t.db.shareConsent.findMany({
     where: { summaryId },
-    select: { id: true, withdrawnAt: true, withdrawalCause: true, activeSummaryId: true, coupleId: true },
+    select: { id: true, withdrawnAt: true, withdrawalCause: true, activeSummaryId: true, coupleId: true, talkRequest: true },
   });
   const active = consents.filter((consent) => consent.withdrawnAt === null);
   expect(active.length).toBeLessThanOrEqual(1);
   for (const consent of consents) {
     if (consent.withdrawnAt === null) expect(consent).toMatchObject({ activeSummaryId: summaryId, withdrawalCause: null, coupleId: world.coupleId });
-    else expect(consent).toMatchObject({ activeSummaryId: null, withdrawalCause: expect.any(String) });
+    // A withdrawn item takes its request to talk with it (C11), even one that raced the withdrawal.
+    else expect(consent).toMatchObject({ activeSummaryId: null, withdrawalCause: expect.any(String), talkRequest: null });
   }
   // No plan item may point at a withdrawn consent, even an invisible one.
   const planned = await t.db.planItem.findMany({
@@ -83,7 +84,7 @@ describe("one summary shared, unshared and planned at the same moment", () => {
     }
   }, RACE_TIMEOUT_MS);
 
-  raceTest(`the partner adding the item to the plan while the author unshares or reshares it, ${ROUNDS} times, never leaves a withdrawn item on the plan`, async () => {
+  raceTest(`the partner asking to talk about the item while the author adds it to the plan and unshares or reshares it, ${ROUNDS} times, never leaves a withdrawn item on the plan`, async () => {
     const world = await buildWorld(t.db, "shared summary", { sharedOnPlan: false });
     const author = accessFor(t.db, world.author);
     const partner = accessFor(t.db, world.partner);
@@ -92,7 +93,7 @@ describe("one summary shared, unshared and planned at the same moment", () => {
       const { consentId } = await shareAsPreviewed(author, reflection(world.summaryId!, "BRIEF"));
       await t.db.planItem.deleteMany({ where: { consentId } });
       const results = await Promise.allSettled([
-        addSharedItemToPlan(partner, consentId),
+        askToTalk(partner, consentId),
         round % 2 ? unshareSummary(author, world.summaryId!) : shareAsPreviewed(author, reflection(world.summaryId!, "HEADLINE")),
         addSharedItemToPlan(author, consentId),
       ]);

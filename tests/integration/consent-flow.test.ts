@@ -34,7 +34,7 @@ describe("sharing a summary into the couple", () => {
     const shared = await shareAsPreviewed(author, { summaryId: id, ownChoice: "yes", aboutMe: "yes", depth: "BRIEF", reflectionNote: null });
     expect(shared.outcome).toBe("shared");
     const again = await shareAsPreviewed(author, { summaryId: id, ownChoice: "yes", aboutMe: "yes", depth: "BRIEF", reflectionNote: null });
-    expect(again).toEqual({ consentId: shared.consentId, outcome: "unchanged" });
+    expect(again).toEqual({ consentId: shared.consentId, outcome: "unchanged", agenda: null });
 
     const seen = await listSharedItems(partner);
     expect(seen.map((item) => item.title)).toEqual([draft.title]);
@@ -44,7 +44,7 @@ describe("sharing a summary into the couple", () => {
     await updateSummary(author, id, { ...draft, body: "edited privately" });
     expect((await listSharedItems(partner))[0]?.body).toBe(draft.body);
 
-    await addSharedItemToPlan(partner, shared.consentId);
+    await addSharedItemToPlan(author, shared.consentId);
     await addTopics(partner, [{ title: "Weekend plans", detail: null }]);
     const plan = await getPlan(author);
     expect(plan.items.map((item) => item.title)).toEqual([draft.title, "Weekend plans"]);

@@ -9,7 +9,7 @@ import { saveScheduleAction } from "@/app/check-ins/actions";
 import { acceptInviteAction, emailInviteAction } from "@/app/couple/actions";
 import { createNoteAction, deleteNoteAction, updateNoteAction } from "@/app/notes/actions";
 import { addTopicAction, moveItemAction, removeItemAction, setConversationTimeAction, setDiscussedAction } from "@/app/plan/actions";
-import { acknowledgeAction, addSharedToPlanAction } from "@/app/shared/actions";
+import { addSharedToPlanAction, answerTalkRequestAction, askToTalkAction, replyAction } from "@/app/shared/actions";
 import { signUpAction } from "@/app/sign-up/actions";
 import { createSummaryAction, deleteSummaryAction, shareSummaryAction, unshareSummaryAction, updateSummaryAction } from "@/app/summaries/actions";
 import { IDLE, type FormState } from "@/lib/actions/form-state";
@@ -61,7 +61,9 @@ const FORMS: [string, Action, ValidFields, string[]][] = [
   ["setDiscussedAction", setDiscussedAction, (world) => ({ itemId: world.planItemId!, discussed: "yes" }), ["itemId"]],
   ["moveItemAction", moveItemAction, (world) => ({ itemId: world.planItemId!, direction: "up" }), ["itemId"]],
   ["removeItemAction", removeItemAction, (world) => ({ itemId: world.planItemId! }), ["itemId"]],
-  ["acknowledgeAction", acknowledgeAction, (world) => ({ consentId: world.consentId! }), ["consentId"]],
+  ["replyAction", replyAction, (world) => ({ consentId: world.consentId!, reply: "THANK_YOU" }), ["consentId"]],
+  ["askToTalkAction", askToTalkAction, (world) => ({ consentId: world.consentId! }), ["consentId"]],
+  ["answerTalkRequestAction", answerTalkRequestAction, (world) => ({ consentId: world.consentId!, answer: "accept" }), ["consentId"]],
   ["addSharedToPlanAction", addSharedToPlanAction, (world) => ({ consentId: world.consentId! }), ["consentId"]],
   ["saveScheduleAction", saveScheduleAction, () => ({ cadence: "WEEKLY", weekday: "7", localTime: "19:00", timeZone: "Europe/London" }), ["localTime", "timeZone"]],
   ["emailInviteAction", emailInviteAction, () => ({ email: "someone@example.test" }), ["email"]],

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveCheckInSchedule } from "@/lib/data/check-ins";
-import { acknowledgeSharedItem, listSharedItems } from "@/lib/data/consent";
+import { answerTalkRequest, askToTalk, listSharedItems, replyToSharedItem } from "@/lib/data/consent";
 import { getMyCouple } from "@/lib/data/couples";
 import { getMyHome } from "@/lib/data/home";
 import { addTopics } from "@/lib/data/plan";
@@ -49,7 +49,7 @@ describe("the home page's data", () => {
     expect(await getMyHome(stranger)).toEqual({ role: "PARTNER", notices: [], couple: null });
   });
 
-  it("shows the next check-in, the agenda still to talk about, and what the partner newly shared until acknowledged", async () => {
+  it("shows the next check-in, the agenda still to talk about, and what the partner newly shared until replied to", async () => {
     const { author, partner } = await createCoupleAndStranger(t.db);
     const now = new Date("2026-12-01T12:00:00Z"); // a Tuesday
     await saveCheckInSchedule(author, { cadence: "WEEKLY", weekday: 4, localTime: "19:30", timeZone: "Europe/London" }, now);
@@ -73,11 +73,19 @@ describe("the home page's data", () => {
       nextCheckIn: { at: new Date("2026-12-03T19:30:00Z"), timeZone: "Europe/London" },
       agendaCount: 2,
       newFromPartner: [{ consentId, title: "What I noticed" }],
+      talkRequests: [],
     });
     // The author's own share is not "new from the partner" for the author.
     expect((await getMyHome(author, now)).couple?.newFromPartner).toEqual([]);
 
-    await acknowledgeSharedItem(partner, consentId, now);
+    await replyToSharedItem(partner, consentId, "THANK_YOU", now);
     expect((await getMyHome(partner, now)).couple?.newFromPartner).toEqual([]);
+
+    // A request to talk waits on the author's home page until the author answers it, and only there.
+    await askToTalk(partner, consentId, now);
+    expect((await getMyHome(author, now)).couple?.talkRequests).toEqual([{ consentId, title: "What I noticed" }]);
+    expect((await getMyHome(partner, now)).couple?.talkRequests).toEqual([]);
+    await answerTalkRequest(author, consentId, "decline", now);
+    expect((await getMyHome(author, now)).couple?.talkRequests).toEqual([]);
   });
 });

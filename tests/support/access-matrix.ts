@@ -155,7 +155,7 @@ function entryTitle(name: string): string {
 /** Builds worlds on demand; worlds that no test changes are shared between cells. */
 function worldCache(db: () => Db) {
   const cache = new Map<string, Promise<World>>();
-  const key = (state: ItemState, options: WorldOptions) => `${state}|${options.sharedOnPlan ?? true}`;
+  const key = (state: ItemState, options: WorldOptions) => `${state}|${options.sharedOnPlan ?? true}|${options.talkRequested ?? false}`;
   return {
     shared(state: ItemState, options: WorldOptions = {}): Promise<World> {
       const k = key(state, options);

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { unshareSummary } from "@/lib/data/consent";
+import { askToTalk, unshareSummary } from "@/lib/data/consent";
 import { acceptInvite, createInvite, leaveCouple } from "@/lib/data/couples";
 import { createNote } from "@/lib/data/notes";
 import { addSharedItemToPlan, addTopics } from "@/lib/data/plan";
@@ -73,7 +73,11 @@ export type World = {
   draft: SummaryInput;
 };
 
-export type WorldOptions = { sharedOnPlan?: boolean };
+/**
+ * sharedOnPlan: the author puts the shared item on the plan (the default). talkRequested: the
+ * item stays off the plan and the partner asks to talk about it (C11).
+ */
+export type WorldOptions = { sharedOnPlan?: boolean; talkRequested?: boolean };
 
 export async function buildWorld(db: Db, state: ItemState, options: WorldOptions = {}): Promise<World> {
   const tag = randomBytes(5).toString("hex");
@@ -140,8 +144,9 @@ export async function buildWorld(db: Db, state: ItemState, options: WorldOptions
   });
   world.consentId = consentId;
   world.secrets.reflectionNote = `REFLECTION${tag}`;
-  if (options.sharedOnPlan ?? true) {
-    await addSharedItemToPlan(asPartner, consentId);
+  if (options.talkRequested) await askToTalk(asPartner, consentId);
+  else if (options.sharedOnPlan ?? true) {
+    await addSharedItemToPlan(asAuthor, consentId);
     world.planItemId = (await db.planItem.findUniqueOrThrow({ where: { consentId }, select: { id: true } })).id;
   }
 

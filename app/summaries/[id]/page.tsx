@@ -10,6 +10,7 @@ import { Notice } from "@/components/ui/notice";
 import { requireAccess, requireUser } from "@/lib/auth/session";
 import { snapshotOf } from "@/lib/consent/snapshot";
 import { KEPT_PRIVATE_NOTICE, NO_OBLIGATION, WITHDRAWAL_NOTICE } from "@/lib/content/guidance";
+import { PARTNER_REPLIES } from "@/lib/content/receiving";
 import { getMyCouple } from "@/lib/data/couples";
 import { getSummary } from "@/lib/data/summaries";
 import { deleteSummaryAction, unshareSummaryAction } from "../actions";
@@ -18,13 +19,20 @@ export const metadata: Metadata = { title: "Summary" };
 
 type Props = {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ saved?: string; shared?: string; unshared?: string; kept?: string }>;
+  searchParams: Promise<{ saved?: string; shared?: string; agenda?: string; unshared?: string; kept?: string }>;
 };
 
 const SHARED_NOTICES: Record<string, string> = {
   shared: "Shared. Your partner can now read it, as you see it below. You can unshare it at any time.",
   reshared: "Shared again with your latest words. Your partner now sees this version instead of the earlier one.",
   unchanged: "This was already shared with exactly these words, so nothing changed.",
+};
+
+/** After sharing with "let's talk about it" (C11). */
+const AGENDA_NOTICES: Record<string, string> = {
+  "on-agenda": "It is on your conversation plan, so you can talk about it together.",
+  "plan-full":
+    "It could not go on your conversation plan: the plan is full. It is shared all the same. Make room on the plan, then add it there from Shared.",
 };
 
 export default async function SummaryPage({ params, searchParams }: Props) {
@@ -40,7 +48,12 @@ export default async function SummaryPage({ params, searchParams }: Props) {
         <Link href="/summaries">← Summaries</Link>
       </p>
       {notices.saved ? <Notice>Saved. {sharing ? "Your partner still sees the version you shared." : "It is still private."}</Notice> : null}
-      {notices.shared && SHARED_NOTICES[notices.shared] ? <Notice>{SHARED_NOTICES[notices.shared]}</Notice> : null}
+      {notices.shared && SHARED_NOTICES[notices.shared] ? (
+        <Notice>
+          {SHARED_NOTICES[notices.shared]}
+          {notices.agenda && AGENDA_NOTICES[notices.agenda] ? ` ${AGENDA_NOTICES[notices.agenda]}` : ""}
+        </Notice>
+      ) : null}
       {notices.unshared ? <Notice>{WITHDRAWAL_NOTICE.done}</Notice> : null}
       {notices.kept ? <Notice>{KEPT_PRIVATE_NOTICE}</Notice> : null}
       <header className="space-y-1">
@@ -52,7 +65,7 @@ export default async function SummaryPage({ params, searchParams }: Props) {
         ) : null}
         <p className="text-sm text-stone-600 dark:text-stone-400">
           {sharingLabel(sharing)}
-          {sharing?.acknowledgedAt ? ` · ${partnerName} acknowledged it` : ""}
+          {sharing?.reply ? ` · ${partnerName} replied: “${PARTNER_REPLIES[sharing.reply]}”` : ""}
           {summary.note ? (
             <>
               {" · From your note "}
@@ -73,7 +86,7 @@ export default async function SummaryPage({ params, searchParams }: Props) {
         <h2 className="text-lg font-semibold">
           {sharing ? (sharing.editedSinceShared ? "Your edited version (private)" : "Your draft") : `What ${partnerName} would see if you share it`}
         </h2>
-        <SharedItemCard authorName={me.displayName} item={viewOfSnapshot(snapshotOf(summary, summary.depth))} />
+        <SharedItemCard authorName={me.displayName} item={{ ...viewOfSnapshot(snapshotOf(summary, summary.depth)), intent: null }} />
       </section>
 
       <div className="flex flex-wrap items-start gap-3">

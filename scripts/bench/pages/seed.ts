@@ -72,7 +72,8 @@ export async function seedFullLists(db: Db): Promise<{ user: BenchUser; partner:
     grantedAt: new Date(Date.UTC(2026, 5, 1, 0, index)),
     reflectedOwnChoice: true,
     reflectedAboutMe: true,
-    acknowledgedAt: index % 2 ? new Date() : null,
+    reply: index % 2 ? ("THANK_YOU" as const) : null,
+    repliedAt: index % 2 ? new Date() : null,
   }));
   await db.shareConsent.createMany({ data: shared });
 

@@ -6,7 +6,7 @@
  */
 import { deleteNoteAction, updateNoteAction } from "@/app/notes/actions";
 import { addSharedItemAction, moveItemAction, removeItemAction, setDiscussedAction } from "@/app/plan/actions";
-import { acknowledgeAction, addSharedToPlanAction } from "@/app/shared/actions";
+import { addSharedToPlanAction, answerTalkRequestAction, askToTalkAction, replyAction } from "@/app/shared/actions";
 import {
   createSummaryAction,
   deleteSummaryAction,
@@ -32,6 +32,7 @@ const activeConsent = (db: Db, _world: World, summaryId: string) =>
   db.shareConsent.findFirst({ where: { summaryId, withdrawnAt: null }, select: { id: true } });
 const planItem = (db: Db, _world: World, id: string) => db.planItem.findUnique({ where: { id }, select: { discussedAt: true, position: true } });
 const onPlan = (db: Db, _world: World, consentId: string) => db.planItem.findUnique({ where: { consentId }, select: { id: true } });
+const talkRequest = (db: Db, _world: World, id: string) => db.shareConsent.findUnique({ where: { id }, select: { talkRequest: true } });
 
 const authorOnly = expectations.signedOutSignsIn((actor): WriteExpectation => (actor === "author" ? "changes" : "refused"), "sign-in");
 const authorsSummary = expectations.signedOutSignsIn(
@@ -105,12 +106,30 @@ export const ACTION_ENTRIES: readonly WriteEntry[] = [
     effect: activeConsent,
   },
   {
-    name: "acknowledgeAction",
-    entryPoint: "app/shared/actions.ts acknowledgeAction",
+    name: "replyAction",
+    entryPoint: "app/shared/actions.ts replyAction",
     target: "consent",
-    run: (call) => postForm(acknowledgeAction, { consentId: call.target }),
-    expected: expectations.acknowledge,
-    effect: (db, _world, id) => db.shareConsent.findUnique({ where: { id }, select: { acknowledgedAt: true } }),
+    run: (call) => postForm(replyAction, { consentId: call.target, reply: "THANK_YOU" }),
+    expected: expectations.partnerWhileShared,
+    effect: (db, _world, id) => db.shareConsent.findUnique({ where: { id }, select: { reply: true, repliedAt: true } }),
+  },
+  {
+    name: "askToTalkAction",
+    entryPoint: "app/shared/actions.ts askToTalkAction",
+    target: "consent",
+    worldOptions: { sharedOnPlan: false },
+    run: (call) => postForm(askToTalkAction, { consentId: call.target }),
+    expected: expectations.partnerWhileShared,
+    effect: talkRequest,
+  },
+  {
+    name: "answerTalkRequestAction",
+    entryPoint: "app/shared/actions.ts answerTalkRequestAction",
+    target: "consent",
+    worldOptions: { talkRequested: true },
+    run: (call) => postForm(answerTalkRequestAction, { consentId: call.target, answer: "decline" }),
+    expected: expectations.authorWhileShared,
+    effect: talkRequest,
   },
   {
     name: "addSharedToPlanAction (shared view)",
@@ -118,7 +137,7 @@ export const ACTION_ENTRIES: readonly WriteEntry[] = [
     target: "consent",
     worldOptions: { sharedOnPlan: false },
     run: (call) => postForm(addSharedToPlanAction, { consentId: call.target }),
-    expected: expectations.eitherPartnerWhileShared,
+    expected: expectations.authorWhileShared,
     effect: onPlan,
   },
   {
@@ -127,7 +146,7 @@ export const ACTION_ENTRIES: readonly WriteEntry[] = [
     target: "consent",
     worldOptions: { sharedOnPlan: false },
     run: (call) => postForm(addSharedItemAction, { consentId: call.target }),
-    expected: expectations.eitherPartnerWhileShared,
+    expected: expectations.authorWhileShared,
     effect: onPlan,
   },
   {
@@ -135,7 +154,7 @@ export const ACTION_ENTRIES: readonly WriteEntry[] = [
     entryPoint: "app/plan/actions.ts setDiscussedAction",
     target: "plan item",
     run: plan(setDiscussedAction, { discussed: "yes" }),
-    expected: expectations.eitherPartnerWhileShared,
+    expected: expectations.authorWhileShared,
     effect: planItem,
   },
   {
@@ -151,7 +170,7 @@ export const ACTION_ENTRIES: readonly WriteEntry[] = [
     entryPoint: "app/plan/actions.ts removeItemAction",
     target: "plan item",
     run: plan(removeItemAction),
-    expected: expectations.eitherPartnerWhileShared,
+    expected: expectations.authorWhileShared,
     effect: planItem,
   },
 ];

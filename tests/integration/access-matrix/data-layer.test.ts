@@ -6,9 +6,11 @@
  */
 import { afterAll, beforeAll } from "vitest";
 import {
-  acknowledgeSharedItem,
+  answerTalkRequest,
+  askToTalk,
   listMyConsentHistory,
   listSharedItems,
+  replyToSharedItem,
   unshareSummary,
 } from "@/lib/data/consent";
 import { exportMyData } from "@/lib/data/export";
@@ -116,7 +118,8 @@ const effects = {
   summaryTitle: (db: Db, _world: unknown, id: string) => db.summary.findUnique({ where: { id }, select: { title: true } }),
   activeConsent: (db: Db, _world: unknown, summaryId: string) =>
     db.shareConsent.findFirst({ where: { summaryId, withdrawnAt: null }, select: { id: true } }),
-  acknowledged: (db: Db, _world: unknown, id: string) => db.shareConsent.findUnique({ where: { id }, select: { acknowledgedAt: true } }),
+  reply: (db: Db, _world: unknown, id: string) => db.shareConsent.findUnique({ where: { id }, select: { reply: true, repliedAt: true } }),
+  talkRequest: (db: Db, _world: unknown, id: string) => db.shareConsent.findUnique({ where: { id }, select: { talkRequest: true, planItem: { select: { id: true } } } }),
   onPlan: (db: Db, _world: unknown, consentId: string) => db.planItem.findUnique({ where: { consentId }, select: { id: true } }),
   planItem: (db: Db, _world: unknown, id: string) => db.planItem.findUnique({ where: { id }, select: { discussedAt: true, position: true } }),
 };
@@ -180,25 +183,49 @@ writeMatrix({
       effect: effects.activeConsent,
     },
     {
-      name: "acknowledgeSharedItem",
+      name: "replyToSharedItem",
       target: "consent",
-      run: (call) => dataWrite(() => acknowledgeSharedItem(as(call), call.target)),
-      expected: expectations.acknowledge,
-      effect: effects.acknowledged,
+      run: (call) => dataWrite(() => replyToSharedItem(as(call), call.target, "GLAD_YOU_SHARED")),
+      expected: expectations.partnerWhileShared,
+      effect: effects.reply,
+    },
+    {
+      name: "askToTalk",
+      target: "consent",
+      worldOptions: { sharedOnPlan: false },
+      run: (call) => dataWrite(() => askToTalk(as(call), call.target)),
+      expected: expectations.partnerWhileShared,
+      effect: effects.talkRequest,
+    },
+    {
+      name: "answerTalkRequest (accept)",
+      target: "consent",
+      worldOptions: { talkRequested: true },
+      run: (call) => dataWrite(() => answerTalkRequest(as(call), call.target, "accept")),
+      expected: expectations.authorWhileShared,
+      effect: effects.talkRequest,
+    },
+    {
+      name: "answerTalkRequest (decline)",
+      target: "consent",
+      worldOptions: { talkRequested: true },
+      run: (call) => dataWrite(() => answerTalkRequest(as(call), call.target, "decline")),
+      expected: expectations.authorWhileShared,
+      effect: effects.talkRequest,
     },
     {
       name: "addSharedItemToPlan",
       target: "consent",
       worldOptions: { sharedOnPlan: false },
       run: (call) => dataWrite(() => addSharedItemToPlan(as(call), call.target)),
-      expected: expectations.eitherPartnerWhileShared,
+      expected: expectations.authorWhileShared,
       effect: effects.onPlan,
     },
     {
       name: "setDiscussed",
       target: "plan item",
       run: (call) => dataWrite(() => setDiscussed(as(call), call.target, true)),
-      expected: expectations.eitherPartnerWhileShared,
+      expected: expectations.authorWhileShared,
       effect: effects.planItem,
     },
     {
@@ -212,7 +239,7 @@ writeMatrix({
       name: "removeFromPlan",
       target: "plan item",
       run: (call) => dataWrite(() => removeFromPlan(as(call), call.target)),
-      expected: expectations.eitherPartnerWhileShared,
+      expected: expectations.authorWhileShared,
       effect: effects.planItem,
     },
   ],

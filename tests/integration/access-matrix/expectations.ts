@@ -2,8 +2,9 @@
  * The expected result of each cell, shared by the data-layer, action and page matrices so the
  * three read alike. The rules, in short: the author reads and changes their own items; the
  * partner reads exactly the active snapshot of a shared item (never the note, the draft, the
- * edited text, a withdrawn item, or anything once the couple has ended) and may acknowledge it
- * or put it on the plan only while it is shared; a stranger gets nothing.
+ * edited text, a withdrawn item, or anything once the couple has ended) and may reply to it or
+ * ask to talk about it only while it is shared; only the author puts it on the plan, takes it
+ * off, marks it discussed or answers a request to talk (C11); a stranger gets nothing.
  */
 import { NOTHING, SIGN_IN, shows, type ReadExpectation, type WriteExpectation } from "../../support/access-matrix";
 import { SECRET_NAMES, SNAPSHOT, isActive, type Actor, type ItemState } from "../../support/consent-world";
@@ -47,13 +48,19 @@ export function unshare(actor: Actor, state: ItemState): WriteExpectation {
   return actor === "author" && isActive(state) ? "changes" : "refused";
 }
 
-/** Only the partner acknowledges, and only what is shared now. */
-export function acknowledge(actor: Actor, state: ItemState): WriteExpectation {
+/** Only the partner replies to a shared item or asks to talk about it, and only while it is shared. */
+export function partnerWhileShared(actor: Actor, state: ItemState): WriteExpectation {
   if (actor === "signed-out") return "sign-in";
   return actor === "partner" && isActive(state) ? "changes" : "refused";
 }
 
-/** Plan work on a shared item: either partner, only while it is shared. */
+/** Where a disclosure goes (C11): its author alone, only while it is shared. */
+export function authorWhileShared(actor: Actor, state: ItemState): WriteExpectation {
+  if (actor === "signed-out") return "sign-in";
+  return actor === "author" && isActive(state) ? "changes" : "refused";
+}
+
+/** The agenda's order: either partner, while the item is on it. */
 export function eitherPartnerWhileShared(actor: Actor, state: ItemState): WriteExpectation {
   if (actor === "signed-out") return "sign-in";
   return (actor === "author" || actor === "partner") && isActive(state) ? "changes" : "refused";

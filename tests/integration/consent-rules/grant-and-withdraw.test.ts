@@ -142,11 +142,11 @@ describe("C2: only the author grants or withdraws consent", () => {
     expect(await titlesSeenBy(world, "partner")).toEqual([world.draft.title]);
   });
 
-  it("taking a shared item off the plan does not unshare it: only its author can", async () => {
+  it("the author taking their item off the plan does not unshare it: only unsharing does", async () => {
     const world = await buildWorld(t.db, "shared summary");
-    await removeFromPlan(asPartner(world), world.planItemId!);
+    await removeFromPlan(asAuthor(world), world.planItemId!);
     expect(await titlesSeenBy(world, "partner")).toEqual([world.draft.title]);
-    expect((await getPlan(asPartner(world))).sharedNotOnPlan.map((item) => item.title)).toEqual([world.draft.title]);
+    expect((await getPlan(asAuthor(world))).sharedNotOnPlan.map((item) => item.title)).toEqual([world.draft.title]);
     expect((await getSummary(asAuthor(world), world.summaryId!))?.sharing).not.toBeNull();
   });
 
@@ -194,9 +194,12 @@ describe("C3: the author can withdraw at any time, and the item leaves every par
 
   it("unsharing an item that is shared but not on the plan removes it from the plan's list of shared items too", async () => {
     const world = await buildWorld(t.db, "shared summary", { sharedOnPlan: false });
-    expect((await getPlan(asPartner(world))).sharedNotOnPlan.map((item) => item.title)).toEqual([world.draft.title]);
+    // Only the author is offered their item to add (C11); the partner reads it on the shared view.
+    expect((await getPlan(asAuthor(world))).sharedNotOnPlan.map((item) => item.title)).toEqual([world.draft.title]);
+    expect((await listSharedItems(asPartner(world))).map((item) => item.title)).toEqual([world.draft.title]);
     await unshareSummary(asAuthor(world), world.summaryId!);
-    expect((await getPlan(asPartner(world))).sharedNotOnPlan).toEqual([]);
+    expect((await getPlan(asAuthor(world))).sharedNotOnPlan).toEqual([]);
+    expect(await listSharedItems(asPartner(world))).toEqual([]);
   });
 
   it("the author is told honestly that the partner may already have read it", async () => {
@@ -353,7 +356,7 @@ describe("C4: the partner reads the snapshot as it was shared", () => {
 
   it("adding the same shared item to the plan twice adds it once", async () => {
     const world = await buildWorld(t.db, "shared summary", { sharedOnPlan: false });
-    await addSharedItemToPlan(asPartner(world), world.consentId!);
+    await addSharedItemToPlan(asAuthor(world), world.consentId!);
     await expect(addSharedItemToPlan(asAuthor(world), world.consentId!)).rejects.toThrow("This item is already on the plan.");
     expect(await t.db.planItem.count({ where: { consentId: world.consentId } })).toBe(1);
   });

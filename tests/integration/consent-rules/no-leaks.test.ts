@@ -97,7 +97,7 @@ describe("C7: sharing creates no precedent: no partner-visible dates or counts o
     const world = await buildWorld(t.db, "shared summary");
     const [item] = await listSharedItems(asPartner(world));
     expect(Object.keys(item!).sort()).toEqual(
-      ["acknowledged", "authorName", "body", "byMe", "consentId", "depth", "framing", "onPlan", "responseWish", "summaryId", "title", "whyReasons", "whyText"].sort(),
+      ["authorName", "body", "byMe", "consentId", "depth", "framing", "intent", "onPlan", "reply", "responseWish", "summaryId", "talk", "title", "whyReasons", "whyText"].sort(),
     );
     expect(datesIn(item)).toEqual([]);
     expect(JSON.stringify(item)).not.toMatch(/\d{4}-\d{2}-\d{2}T/);

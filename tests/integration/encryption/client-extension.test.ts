@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listSharedItems } from "@/lib/data/consent";
 import { acceptInvite, createInvite, getMyCouple } from "@/lib/data/couples";
 import { createNote } from "@/lib/data/notes";
 import { getPlan } from "@/lib/data/plan";
@@ -88,7 +89,8 @@ describe("the database client that encrypts", () => {
     // shareSummary reads the summary and writes the snapshot inside one interactive transaction.
     await shareAsPreviewed(accessFor(fresh, { id: sam.userId }), { summaryId: summary.id, ownChoice: "yes", aboutMe: "yes", depth: "BRIEF", reflectionNote: null });
     const again = t.openClient(TEST_KEYS);
-    expect((await getPlan(accessFor(again, { id: alex.userId }))).sharedNotOnPlan.map((item) => item.title)).toEqual(["Cold"]);
+    expect((await getPlan(accessFor(again, { id: sam.userId }))).sharedNotOnPlan.map((item) => item.title)).toEqual(["Cold"]);
+    expect((await listSharedItems(accessFor(t.openClient(TEST_KEYS), { id: alex.userId }))).map((item) => item.title)).toEqual(["Cold"]);
   });
 
   it("refuses to read text that was stored unencrypted, rather than pass it off as encrypted", async () => {

@@ -56,7 +56,7 @@ export async function writeMarkersEverywhere(db: Db, marker: string): Promise<Ma
     depth: "IN_DEPTH",
     reflectionNote: `reflection ${marker}`,
   });
-  await addSharedItemToPlan(partner, consentId);
+  await addSharedItemToPlan(author, consentId);
   await addTopics(partner, [{ title: `topic ${marker}`, detail: `topic detail ${marker}` }]);
   await outbox(db, `partner-${unique}@example.test`, marker);
   return { author, partner, noteId: note.id, summaryId: summary.id, consentId };

@@ -12,6 +12,7 @@ import { previewedDepthValue, sharePreviews, snapshotText } from "@/lib/consent/
 import { reviewTone, toneTriggers } from "@/lib/consent/tone-check";
 import { ToneMarks } from "@/components/summaries/tone-marks";
 import { DEPTHS, NO_OBLIGATION, REASONS_NOT_TO_SHARE, REFLECTION_QUESTIONS } from "@/lib/content/guidance";
+import { SHARE_INTENTS } from "@/lib/content/receiving";
 import { getMyCouple } from "@/lib/data/couples";
 import { getSummary } from "@/lib/data/summaries";
 import { SUMMARY_LIMITS } from "@/lib/validation/limits";
@@ -59,15 +60,15 @@ export default async function ShareSummaryPage({ params }: Props) {
         </h2>
         {previews.map((preview) => (
           <div key={preview.depth} data-depth-preview={preview.depth}>
-            <SharedItemCard authorName={me.displayName} item={viewOfSnapshot(preview.snapshot)} />
+            <SharedItemCard authorName={me.displayName} item={viewOfSnapshot(preview.snapshot)} previewEveryIntent />
           </div>
         ))}
         <p data-no-depth-chosen className="text-sm">
           Choose below how much you want to share to see exactly what {couple.partner.displayName} will read.
         </p>
         <p className="text-sm text-stone-600 dark:text-stone-400">
-          This follows your choice below of how much to share, and it is exactly what sharing records: these words as
-          they are now. If you edit the summary later, they keep seeing this version until you share again. They never
+          This follows your choices below of how much to share and what you ask of {couple.partner.displayName}, and it
+          is exactly what sharing records: these words as they are now. If you edit the summary later, they keep seeing this version until you share again. They never
           see your private note, or that it exists.
         </p>
       </section>
@@ -133,6 +134,14 @@ export default async function ShareSummaryPage({ params }: Props) {
           choices={DEPTHS}
           postedValues={Object.fromEntries(previews.map((preview) => [preview.depth, previewedDepthValue(preview)]))}
           selected={summary.depth}
+        />
+        <ChoiceGroup
+          name="intent"
+          legend={`What would you like ${couple.partner.displayName} to do with it?`}
+          hint="Sharing is not the same as asking to talk. Either way, you alone decide whether it goes on the agenda."
+          type="radio"
+          choices={SHARE_INTENTS}
+          selected="JUST_SO_YOU_KNOW"
         />
         <TextAreaField
           name="reflectionNote"
