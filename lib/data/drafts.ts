@@ -39,7 +39,8 @@ function isBlankNewForm(target: DraftTarget, draft: DraftInput): boolean {
 export async function saveDraft(access: Access, target: DraftTarget, draft: DraftInput): Promise<Date | null> {
   if (formOf(target) !== draft.form) throw new DomainError("invalid", "These fields belong to another form, so nothing was saved.");
   if (!(await isOwnTarget(access, target))) throw notFound(NOT_YOURS);
-  const where = { authorId_target: { authorId: access.userId, target: targetKey(target) } };
+  // authorId beside the unique key: the encryption extension finds the author's key by it.
+  const where = { authorId_target: { authorId: access.userId, target: targetKey(target) }, authorId: access.userId };
   if (isBlankNewForm(target, draft)) {
     await access.db.draft.deleteMany({ where: { ...visibleTo(access), target: targetKey(target) } });
     return null;

@@ -14,6 +14,8 @@ const typed = (max: number, name: string) =>
     .max(max, `${name} is longer than the ${max.toLocaleString("en")} characters the form takes.`)
     .default("");
 
+const SESSION_DATE = "The session date must be a date (YYYY-MM-DD).";
+
 const choice = <T extends Record<string, string>>(values: T, message: string) =>
   z.union([z.literal(""), z.enum(values)], { error: message }).default("");
 
@@ -21,7 +23,7 @@ export const noteDraftSchema = z.strictObject({
   title: typed(NOTE_LIMITS.title, "The title"),
   body: typed(NOTE_LIMITS.body, "The note"),
   workingOn: typed(NOTE_LIMITS.workingOn, "What you're working on"),
-  sessionDate: z.union([z.literal(""), z.iso.date()], { error: "The session date must be a date (YYYY-MM-DD)." }).default(""),
+  sessionDate: z.union([z.literal(""), z.iso.date({ error: SESSION_DATE })], { error: SESSION_DATE }).default(""),
 });
 
 export const summaryDraftSchema = z.strictObject({
@@ -42,10 +44,13 @@ export type SummaryDraft = z.output<typeof summaryDraftSchema>;
 export type DraftInput = { form: "note"; fields: NoteDraft } | { form: "summary"; fields: SummaryDraft };
 
 /** What the browser sends to save a draft: the target's key and the form's fields. */
-const draftRequestSchema = z.strictObject({
-  target: z.string({ error: "Say which form this draft is for." }).max(80, "That is not one of your forms."),
-  fields: z.record(z.string(), z.unknown(), { error: "Send the form's fields." }),
-});
+const draftRequestSchema = z.strictObject(
+  {
+    target: z.string({ error: "Say which form this draft is for." }).max(80, "That is not one of your forms."),
+    fields: z.record(z.string(), z.unknown(), { error: "Send the form's fields." }),
+  },
+  { error: "Send the form's fields, as JSON." },
+);
 
 export type ParsedDraftRequest = { ok: true; target: DraftTarget; draft: DraftInput } | { ok: false; message: string };
 
