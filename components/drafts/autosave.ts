@@ -24,6 +24,16 @@ export function signOutKeepingDrafts(): void {
   if (!last?.flush("sign-out")) navigator.sendBeacon("/api/sign-out");
 }
 
+/** Discarding a draft: no form on the page may keep it again meanwhile, nor as it unmounts after. */
+export async function pauseDrafts(): Promise<void> {
+  await Promise.all([...keepers].map((keeper) => keeper.pause()));
+}
+
+/** The discard was refused: the forms keep their words again. */
+export function resumeDrafts(): void {
+  for (const keeper of keepers) keeper.resume();
+}
+
 /** The form's fields by name, as the draft keeps them: `lists` are checkbox groups (every checked value). */
 function fieldsOf(form: HTMLFormElement, names: readonly string[], lists: readonly string[]) {
   const data = new FormData(form);

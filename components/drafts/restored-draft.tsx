@@ -1,14 +1,23 @@
 "use client";
 
+import { useEffect } from "react";
 import { discardDraftAction } from "@/app/drafts/actions";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormActionState } from "@/components/ui/use-form-action-state";
+import type { FormState } from "@/lib/actions/form-state";
+import { pauseDrafts, resumeDrafts } from "./autosave";
 import { ClockTime } from "./clock-time";
 
 /** Above a form that opened with a draft: what happened, and the way back to the form as it was. */
 export function RestoredDraft({ target, savedAt, discardHint }: { target: string; savedAt: string; discardHint: string }) {
-  const [state, formAction] = useFormActionState(discardDraftAction);
+  const [state, formAction] = useFormActionState(async (previous: FormState, formData: FormData) => {
+    await pauseDrafts();
+    return discardDraftAction(previous, formData);
+  });
+  useEffect(() => {
+    if (state.status === "error") resumeDrafts();
+  }, [state]);
   return (
     <form action={formAction} className="space-y-3">
       <FormAlert state={state} />
