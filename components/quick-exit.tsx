@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
+import { signOutKeepingDrafts } from "@/components/drafts/autosave";
 
 /** A neutral page with nothing to do with relationships or therapy. */
 export const QUICK_EXIT_URL = "https://www.bbc.co.uk/weather";
@@ -8,7 +9,8 @@ export const QUICK_EXIT_URL = "https://www.bbc.co.uk/weather";
 function leave() {
   try {
     // The session ends on the server even as the page goes: the browser delivers a beacon after the page is gone.
-    navigator.sendBeacon("/api/sign-out");
+    // A draft not yet kept goes in the same beacon, before the session ends (decision 036).
+    signOutKeepingDrafts();
     // Nothing private stays in this document, should the browser keep it for Back.
     document.title = "Weather";
     document.body.replaceChildren();

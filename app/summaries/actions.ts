@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { FormState } from "@/lib/actions/form-state";
 import { userFormAction } from "@/lib/actions/user-form-action";
 import { shareSummary, unshareSummary } from "@/lib/data/consent";
+import { discardDraft, discardDraftsOf } from "@/lib/data/drafts";
 import { DomainError } from "@/lib/data/errors";
 import { createSummary, deleteSummary, updateSummary } from "@/lib/data/summaries";
 import { formKey, postedId } from "@/lib/validation/fields";
@@ -20,6 +21,7 @@ function revalidateSharing() {
 
 export const createSummaryAction = userFormAction(summaryInputSchema.safeExtend({ formKey }), async (access, { formKey: key, ...input }): Promise<FormState> => {
   const { id } = await createSummary(access, input, key);
+  await discardDraft(access, { kind: "new-summary", noteId: input.noteId });
   revalidatePath("/summaries");
   redirect(`/summaries/${id}?saved=1`);
 }, { redisplay });
@@ -28,6 +30,7 @@ export const updateSummaryAction = userFormAction(
   summaryInputSchema.safeExtend({ id: postedId, returnTo: z.literal("share").optional() }),
   async (access, { id, returnTo, ...input }): Promise<FormState> => {
     await updateSummary(access, id, input);
+    await discardDraft(access, { kind: "summary", id });
     revalidatePath("/summaries");
     // Rephrasing from the share step goes back there, to the preview of the new words.
     redirect(returnTo === "share" ? `/summaries/${id}/share` : `/summaries/${id}?saved=1`);
@@ -37,6 +40,7 @@ export const updateSummaryAction = userFormAction(
 
 export const deleteSummaryAction = userFormAction(z.object({ id: postedId }), async (access, { id }): Promise<FormState> => {
   await deleteSummary(access, id);
+  await discardDraftsOf(access, { summaryId: id });
   revalidateSharing();
   redirect("/summaries?deleted=1");
 });

@@ -1,6 +1,9 @@
 "use client";
 
+import { useEffect, useRef } from "react";
 import { useFormActionState } from "@/components/ui/use-form-action-state";
+import { useDraftAutosave } from "@/components/drafts/autosave";
+import { DraftStatus } from "@/components/drafts/draft-status";
 import type { FormState } from "@/lib/actions/form-state";
 import { NOTE_LIMITS } from "@/lib/validation/limits";
 import { InputField, TextAreaField } from "@/components/ui/field";
@@ -9,20 +12,34 @@ import { SubmitButton } from "@/components/ui/submit-button";
 
 export type NoteFormValues = { id?: string; title: string; body: string; workingOn: string; sessionDate: string };
 
+/** The fields a note's draft keeps (lib/validation/draft.ts). */
+const DRAFT_FIELDS = ["title", "body", "workingOn", "sessionDate"] as const;
+
 type NoteFormProps = {
   action: (previous: FormState, formData: FormData) => Promise<FormState>;
   initial: NoteFormValues;
   submitLabel: string;
   /** A create form's one-time key: sending it twice makes one note (lib/data/submissions.ts). */
   formKey?: string;
+  /** Which draft this form keeps as the person writes (lib/drafts/targets.ts), and when the one it opened with was saved. */
+  autosave: { target: string; restoredAt: string | null };
 };
 
-export function NoteForm({ action, initial, submitLabel, formKey }: NoteFormProps) {
-  const [state, formAction] = useFormActionState(action);
+export function NoteForm({ action, initial, submitLabel, formKey, autosave }: NoteFormProps) {
+  const form = useRef<HTMLFormElement>(null);
+  const draft = useDraftAutosave({ ...autosave, form, fields: DRAFT_FIELDS });
+  const [state, formAction] = useFormActionState(async (previous: FormState, formData: FormData) => {
+    await draft.pause();
+    return action(previous, formData);
+  });
+  const { resume } = draft;
+  useEffect(() => {
+    if (state.status === "error") resume();
+  }, [state, resume]);
   const values = state.status === "error" ? { ...initial, ...state.values } : initial;
   const errors = state.status === "error" ? state.fieldErrors : {};
   return (
-    <form action={formAction} className="space-y-5" noValidate>
+    <form ref={form} action={formAction} onInput={draft.changed} className="space-y-5" noValidate>
       <FormAlert state={state} />
       {initial.id ? <input type="hidden" name="id" value={initial.id} /> : null}
       {formKey ? <input type="hidden" name="formKey" value={formKey} /> : null}
@@ -58,6 +75,7 @@ export function NoteForm({ action, initial, submitLabel, formKey }: NoteFormProp
         errors={errors.body}
       />
       <SubmitButton pendingLabel="Saving…">{submitLabel}</SubmitButton>
+      <DraftStatus status={draft.status} />
     </form>
   );
 }

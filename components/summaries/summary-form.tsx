@@ -2,6 +2,8 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useFormActionState } from "@/components/ui/use-form-action-state";
+import { useDraftAutosave } from "@/components/drafts/autosave";
+import { DraftStatus } from "@/components/drafts/draft-status";
 import { ChoiceGroup } from "@/components/ui/choice-group";
 import { InputField, TextAreaField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -16,6 +18,10 @@ import type { Snapshot } from "@/lib/consent/shared-words";
 
 /** How long typing pauses before the tone check and the preview catch up. */
 const TONE_CHECK_PAUSE_MS = 400;
+
+/** The fields a summary's draft keeps (lib/validation/draft.ts); whyReasons is a group of checkboxes. */
+const DRAFT_FIELDS = ["privateLabel", "title", "body", "depth", "framing", "whyReasons", "whyText", "responseWish"] as const;
+const DRAFT_LISTS = ["whyReasons"] as const;
 
 export type SummaryFormValues = {
   id?: string;
@@ -40,12 +46,22 @@ type SummaryFormProps = {
   returnTo?: "share";
   /** The author's name, as the partner would read it in the preview. */
   authorName: string;
+  /** Which draft this form keeps as the person writes (lib/drafts/targets.ts), and when the one it opened with was saved. */
+  autosave: { target: string; restoredAt: string | null };
 };
 
 /** Writing a summary shares nothing: sharing is a separate, deliberate step. */
-export function SummaryForm({ action, initial, submitLabel, formKey, returnTo, authorName }: SummaryFormProps) {
-  const [state, formAction] = useFormActionState(action);
+export function SummaryForm({ action, initial, submitLabel, formKey, returnTo, authorName, autosave }: SummaryFormProps) {
   const form = useRef<HTMLFormElement>(null);
+  const draft = useDraftAutosave({ ...autosave, form, fields: DRAFT_FIELDS, lists: DRAFT_LISTS });
+  const [state, formAction] = useFormActionState(async (previous: FormState, formData: FormData) => {
+    await draft.pause();
+    return action(previous, formData);
+  });
+  const { resume } = draft;
+  useEffect(() => {
+    if (state.status === "error") resume();
+  }, [state, resume]);
   const pending = useRef<ReturnType<typeof setTimeout>>(undefined);
   const [tone, setTone] = useState<ToneNow>({ suggestion: null, triggers: [] });
   const [preview, setPreview] = useState<Snapshot | null>(null);
@@ -66,7 +82,16 @@ export function SummaryForm({ action, initial, submitLabel, formKey, returnTo, a
   const errors = state.status === "error" ? state.fieldErrors : {};
   const text = (value: string | string[] | undefined) => (typeof value === "string" ? value : "");
   return (
-    <form ref={form} action={formAction} onInput={checkToneSoon} className="space-y-6" noValidate>
+    <form
+      ref={form}
+      action={formAction}
+      onInput={() => {
+        checkToneSoon();
+        draft.changed();
+      }}
+      className="space-y-6"
+      noValidate
+    >
       <FormAlert state={state} />
       {initial.id ? <input type="hidden" name="id" value={initial.id} /> : null}
       {formKey ? <input type="hidden" name="formKey" value={formKey} /> : null}
@@ -133,6 +158,7 @@ export function SummaryForm({ action, initial, submitLabel, formKey, returnTo, a
         errors={errors.responseWish}
       />
       <SubmitButton pendingLabel="Saving…">{submitLabel}</SubmitButton>
+      <DraftStatus status={draft.status} />
       {/* After the button: the preview grows as you write, and must not push Save away from the focus. */}
       <DraftPreview snapshot={preview} authorName={authorName} />
     </form>

@@ -17,6 +17,8 @@ export const PRIVATE_FIELDS: Record<string, Record<string, KeyOwner>> = {
   User: { displayName: { owner: "USER", via: "id" } },
   Note: { title: author, body: author, workingOn: author },
   Summary: { privateLabel: author, title: author, body: author, whyText: author },
+  // What a note or summary form held when it was last autosaved, as JSON.
+  Draft: { fields: author },
   // The snapshot belongs to the couple it was shared into; the reflection and the history's
   // title are the author's own record.
   ShareConsent: { sharedTitle: couple, sharedBody: couple, sharedWhyText: couple, reflectionNote: author, historyTitle: author },
@@ -61,6 +63,11 @@ export const PLAIN_FIELDS: Record<string, Record<string, string>> = {
   // A notice holds a fixed kind and ids; names and links are read when it is shown.
   Notice: { id: ID, userId: FOREIGN_KEY, aboutUserId: FOREIGN_KEY, inviteId: FOREIGN_KEY },
   Summary: { id: ID, authorId: FOREIGN_KEY, noteId: FOREIGN_KEY, submissionKey: DIGEST },
+  Draft: {
+    id: ID,
+    authorId: FOREIGN_KEY,
+    target: "which of the author's forms it belongs to (\"note:new\", \"summary:<id>\"): a fixed word and an id, looked up for uniqueness",
+  },
   ShareConsent: { id: ID, authorId: FOREIGN_KEY, summaryId: FOREIGN_KEY, coupleId: FOREIGN_KEY, activeSummaryId: "unique while shared: the database allows one active consent per summary" },
   PlanItem: { id: ID, coupleId: FOREIGN_KEY, addedById: FOREIGN_KEY, consentId: FOREIGN_KEY, submissionKey: DIGEST },
   CheckInSchedule: {

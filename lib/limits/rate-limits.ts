@@ -34,6 +34,8 @@ export const RATE_LIMITS = {
   share: { points: 100, duration: DAY },
   /** Unsubscribe requests from one address. */
   unsubscribe: { points: 30, duration: HOUR },
+  /** Autosaves of drafts by one person: one a second on average, far more than typing with pauses makes. */
+  "draft-save": { points: 300, duration: 5 * MINUTE },
   /** Data exports of one account. */
   export: { points: 10, duration: HOUR },
   /** Password confirmations by a signed-in person (account deletion, password change). */

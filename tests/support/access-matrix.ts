@@ -377,6 +377,7 @@ function sweepTitle(actor: Actor, signedOut: SignedOutExpectation): string {
 const authorsWriting = (rows: Awaited<ReturnType<typeof footprint>>, world: World) => ({
   notes: rows.notes.filter((note) => note.authorId === world.author.id),
   summaries: rows.summaries.filter((summary) => summary.authorId === world.author.id),
+  drafts: rows.drafts.filter((draft) => draft.authorId === world.author.id),
 });
 
 const sharingOf = (rows: Awaited<ReturnType<typeof footprint>>) => ({ consents: rows.consents, couples: rows.couples, members: rows.members });

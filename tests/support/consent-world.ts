@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { askToTalk, unshareSummary } from "@/lib/data/consent";
 import { acceptInvite, createInvite, leaveCouple } from "@/lib/data/couples";
+import { saveDraft } from "@/lib/data/drafts";
 import { createNote } from "@/lib/data/notes";
 import { addSharedItemToPlan, addTopics } from "@/lib/data/plan";
 import { createSummary, updateSummary } from "@/lib/data/summaries";
@@ -12,7 +13,8 @@ import { shareAsPreviewed } from "./share";
 /**
  * A couple (author and partner), a stranger in a couple of their own (so couple-scoped checks
  * are tested against someone who has a couple, not only against someone who has none), and
- * one of the author's items in a given state, built through the real data layer. Every piece of the author's private text
+ * one of the author's items in a given state, built through the real data layer. The author
+ * also has an autosaved draft of an edit to the note, never saved. Every piece of the author's private text
  * carries a unique marker, so a test can list exactly which secrets an output contains.
  */
 export const ITEM_STATES = [
@@ -46,6 +48,7 @@ export const SECRET_NAMES = [
   "editedTitle",
   "editedBody",
   "reflectionNote",
+  "draftWords",
 ] as const;
 export type SecretName = (typeof SECRET_NAMES)[number];
 
@@ -99,6 +102,11 @@ export async function buildWorld(db: Db, state: ItemState, options: WorldOptions
     workingOn: `WORKINGON${tag}`,
     sessionDate: new Date("2031-07-19T00:00:00.000Z"),
   });
+  // Half-way through editing the note: the form's autosave kept it, and the author never pressed Save.
+  await saveDraft(asAuthor, { kind: "note", id: note.id }, {
+    form: "note",
+    fields: { title: `Session notes NOTETITLE${tag}`, body: `What came up NOTEBODY${tag} and then DRAFTWORDS${tag}`, workingOn: `WORKINGON${tag}`, sessionDate: "2031-07-19" },
+  });
   const world: World = {
     state,
     author,
@@ -115,6 +123,7 @@ export async function buildWorld(db: Db, state: ItemState, options: WorldOptions
       noteBody: `NOTEBODY${tag}`,
       noteWorkingOn: `WORKINGON${tag}`,
       noteId: note.id,
+      draftWords: `DRAFTWORDS${tag}`,
     },
     draft: {
       privateLabel: `not ready yet PRIVATELABEL${tag}`,
@@ -174,7 +183,7 @@ export function secretsIn(world: World, text: string): SecretName[] {
 
 /** The secrets a world in this state holds (what buildWorld creates for it). */
 export function secretsOf(state: ItemState): SecretName[] {
-  const names: SecretName[] = [...WHOLE_NOTE];
+  const names: SecretName[] = [...WHOLE_NOTE, "draftWords"];
   if (state !== "private note") names.push("summaryId", "privateLabel", ...SNAPSHOT);
   if (state !== "private note" && state !== "draft summary") names.push("reflectionNote");
   if (state === "edited after sharing") names.push("editedTitle", "editedBody");
@@ -195,7 +204,7 @@ export async function footprint(db: Db, world: World) {
   const users = [world.author.id, world.partner.id, world.stranger.id];
   const coupleIds = [world.coupleId, world.strangerCoupleId];
   const byId = { orderBy: { id: "asc" as const } };
-  const [notes, summaries, consents, planItems, couples, members, invites] = await Promise.all([
+  const [notes, summaries, consents, planItems, couples, members, invites, drafts] = await Promise.all([
     db.note.findMany({ where: { authorId: { in: users } }, ...byId }),
     db.summary.findMany({ where: { authorId: { in: users } }, ...byId }),
     db.shareConsent.findMany({ where: { OR: [{ authorId: { in: users } }, { coupleId: { in: coupleIds } }] }, ...byId }),
@@ -203,6 +212,7 @@ export async function footprint(db: Db, world: World) {
     db.couple.findMany({ where: { OR: [{ id: { in: coupleIds } }, { members: { some: { userId: { in: users } } } }] }, ...byId }),
     db.coupleMember.findMany({ where: { OR: [{ userId: { in: users } }, { coupleId: { in: coupleIds } }] }, orderBy: { userId: "asc" } }),
     db.coupleInvite.findMany({ where: { inviterId: { in: users } }, ...byId }),
+    db.draft.findMany({ where: { authorId: { in: users } }, ...byId }),
   ]);
-  return { notes, summaries, consents, planItems, couples, members, invites };
+  return { notes, summaries, consents, planItems, couples, members, invites, drafts };
 }

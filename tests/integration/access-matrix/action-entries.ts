@@ -4,6 +4,7 @@
  * and a signed-out visitor, in every item state; entry-points.test.ts checks that every
  * page, route handler and server action of app/ is in the matrix.
  */
+import { discardDraftAction } from "@/app/drafts/actions";
 import { deleteNoteAction, updateNoteAction } from "@/app/notes/actions";
 import { addSharedItemAction, moveItemAction, removeItemAction, setDiscussedAction } from "@/app/plan/actions";
 import { addSharedToPlanAction, answerTalkRequestAction, askToTalkAction, replyAction } from "@/app/shared/actions";
@@ -59,6 +60,14 @@ export const ACTION_ENTRIES: readonly WriteEntry[] = [
     run: (call) => postForm(deleteNoteAction, { id: call.target }),
     expected: authorOnly,
     effect: noteTitle,
+  },
+  {
+    name: "discardDraftAction (an edit to the note)",
+    entryPoint: "app/drafts/actions.ts discardDraftAction",
+    target: "note",
+    run: (call) => postForm(discardDraftAction, { target: `note:${call.target}` }),
+    expected: authorOnly,
+    effect: (db, _world, noteId) => db.draft.findMany({ where: { target: `note:${noteId}` }, select: { id: true } }),
   },
   {
     name: "createSummaryAction from the note",

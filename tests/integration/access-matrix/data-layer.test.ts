@@ -13,11 +13,13 @@ import {
   replyToSharedItem,
   unshareSummary,
 } from "@/lib/data/consent";
+import { discardDraft, getDraft, listDraftsInFull, saveDraft } from "@/lib/data/drafts";
 import { exportMyData } from "@/lib/data/export";
 import { deleteNote, getNote, listNotes, listNotesInFull, updateNote } from "@/lib/data/notes";
 import { addSharedItemToPlan, getPlan, moveItem, removeFromPlan, setDiscussed } from "@/lib/data/plan";
 import { createSummary, deleteSummary, getSummary, listSummaries, updateSummary } from "@/lib/data/summaries";
 import type { Db } from "@/lib/db/types";
+import type { SummaryDraft } from "@/lib/validation/draft";
 import {
   NOTHING,
   NOT_FOUND,
@@ -103,6 +105,25 @@ readMatrix({
       expected: (actor, state) => (actor === "author" ? expectations.historyOf(state) : NOTHING),
     },
     {
+      name: "getDraft of an edit to the note",
+      target: "note",
+      run: (call) => dataRead(() => getDraft(as(call), { kind: "note", id: call.target })),
+      expected: onlyAuthor(shows("noteTitle", "noteBody", "noteWorkingOn", "draftWords"), NOT_FOUND),
+    },
+    {
+      name: "getDraft of a summary from the note",
+      target: "note",
+      // Nobody has started one: the author gets nothing either, and nobody learns whether a draft exists.
+      run: (call) => dataRead(() => getDraft(as(call), { kind: "new-summary", noteId: call.target })),
+      expected: () => NOT_FOUND,
+    },
+    {
+      name: "listDraftsInFull",
+      target: "none",
+      run: (call) => dataRead(() => listDraftsInFull(as(call))),
+      expected: onlyAuthor(shows("noteTitle", "noteBody", "noteWorkingOn", "noteId", "draftWords"), NOTHING),
+    },
+    {
       name: "exportMyData",
       target: "none",
       run: (call) => dataRead(() => exportMyData(as(call))),
@@ -122,7 +143,12 @@ const effects = {
   talkRequest: (db: Db, _world: unknown, id: string) => db.shareConsent.findUnique({ where: { id }, select: { talkRequest: true, planItem: { select: { id: true } } } }),
   onPlan: (db: Db, _world: unknown, consentId: string) => db.planItem.findUnique({ where: { consentId }, select: { id: true } }),
   planItem: (db: Db, _world: unknown, id: string) => db.planItem.findUnique({ where: { id }, select: { discussedAt: true, position: true } }),
+  draftsOfTheNote: (db: Db, _world: unknown, noteId: string) =>
+    db.draft.findMany({ where: { target: { in: [`note:${noteId}`, `summary:new:${noteId}`] } }, orderBy: { id: "asc" }, select: { id: true, fields: true } }),
 };
+
+const noteDraft = { title: "Changed", body: "Changed in a draft", workingOn: "", sessionDate: "" };
+const summaryDraft: SummaryDraft = { privateLabel: "", title: "From the note", body: "", depth: "BRIEF", framing: "", whyReasons: [], whyText: "", responseWish: "" };
 
 const authorOnly = (actor: Actor): WriteExpectation => (actor === "author" ? "changes" : "refused");
 const authorsSummary = (actor: Actor, state: ItemState): WriteExpectation =>
@@ -145,6 +171,27 @@ writeMatrix({
       run: (call) => dataWrite(() => deleteNote(as(call), call.target)),
       expected: authorOnly,
       effect: effects.noteTitle,
+    },
+    {
+      name: "saveDraft of an edit to the note",
+      target: "note",
+      run: (call) => dataWrite(() => saveDraft(as(call), { kind: "note", id: call.target }, { form: "note", fields: noteDraft })),
+      expected: authorOnly,
+      effect: effects.draftsOfTheNote,
+    },
+    {
+      name: "saveDraft of a summary from the note",
+      target: "note",
+      run: (call) => dataWrite(() => saveDraft(as(call), { kind: "new-summary", noteId: call.target }, { form: "summary", fields: summaryDraft })),
+      expected: authorOnly,
+      effect: effects.draftsOfTheNote,
+    },
+    {
+      name: "discardDraft of an edit to the note",
+      target: "note",
+      run: (call) => dataWrite(() => discardDraft(as(call), { kind: "note", id: call.target })),
+      expected: authorOnly,
+      effect: effects.draftsOfTheNote,
     },
     {
       name: "createSummary from the note",

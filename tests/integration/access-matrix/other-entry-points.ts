@@ -17,6 +17,7 @@ import AccountPage from "@/app/account/page";
 import AboutPage from "@/app/about/page";
 import { POST as cronPost } from "@/app/api/cron/reminders/route";
 import { POST as unsubscribePost } from "@/app/api/reminders/unsubscribe/[token]/route";
+import { POST as draftsPost } from "@/app/api/drafts/route";
 import { POST as signOutPost } from "@/app/api/sign-out/route";
 import { saveReminderPreferencesAction, saveScheduleAction } from "@/app/check-ins/actions";
 import { GET as calendarGet } from "@/app/check-ins/check-in.ics/route";
@@ -90,7 +91,7 @@ export const OTHER_ENTRY_POINTS: readonly SweepEntry[] = [
   { entryPoint: "app/outbox/page.tsx", signedOut: "public", run: () => pageResult(() => OutboxPage()) },
   { entryPoint: "app/welcome/page.tsx", signedOut: "sign-in", run: () => pageResult(() => WelcomePage({ searchParams: Promise.resolve({}) })) },
   { entryPoint: "app/account/page.tsx", signedOut: "sign-in", run: () => pageResult(() => AccountPage()) },
-  { entryPoint: "app/notes/new/page.tsx", signedOut: "sign-in", run: () => pageResult(() => NewNotePage()) },
+  { entryPoint: "app/notes/new/page.tsx", signedOut: "sign-in", run: () => pageResult(() => NewNotePage(noSearch)) },
   { entryPoint: "app/check-ins/page.tsx", signedOut: "sign-in", run: () => pageResult(() => CheckInsPage()) },
 
   // Route handlers
@@ -103,6 +104,15 @@ export const OTHER_ENTRY_POINTS: readonly SweepEntry[] = [
     entryPoint: "app/api/sign-out/route.ts POST",
     signedOut: "public",
     run: () => responseResult(() => signOutPost(new Request(`${ORIGIN}/api/sign-out`, { method: "POST", headers: sameOrigin }))),
+  },
+  {
+    // A draft of an edit to the author's note: only the author's own is kept; anyone else's is 404, the author's draft untouched.
+    entryPoint: "app/api/drafts/route.ts POST",
+    signedOut: "unauthorized",
+    run: ({ target }) => {
+      const body = JSON.stringify({ target: `note:${target}`, fields: { title: "Kept as typed", body: "Half a thought" } });
+      return responseResult(() => draftsPost(new Request(`${ORIGIN}/api/drafts`, { method: "POST", headers: sameOrigin, body })));
+    },
   },
   {
     // No user: the bearer secret is the guard, and without CRON_SECRET the endpoint does not exist.

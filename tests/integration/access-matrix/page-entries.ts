@@ -66,7 +66,8 @@ export const PAGE_ENTRIES: readonly ReadEntry[] = [
     entryPoint: "app/notes/[id]/edit/page.tsx",
     target: "note",
     run: (call) => pageResult(() => EditNotePage(id(call.target))),
-    expected: authorSees(() => shows(...WHOLE_NOTE), NOT_FOUND),
+    // The author's unsaved edit, kept by autosave, is restored into the form: to the author alone.
+    expected: authorSees(() => shows(...WHOLE_NOTE, "draftWords"), NOT_FOUND),
   },
   {
     name: "/notes",

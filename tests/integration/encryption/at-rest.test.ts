@@ -5,6 +5,7 @@ import { rewrapDataKeys } from "@/lib/crypto/rotate";
 import { deleteAccount } from "@/lib/data/account";
 import { listMyConsentHistory, listSharedItems, unshareSummary } from "@/lib/data/consent";
 import { getMyCouple, leaveCouple } from "@/lib/data/couples";
+import { getDraft } from "@/lib/data/drafts";
 import { getNote, listNotes } from "@/lib/data/notes";
 import { listOutbox } from "@/lib/data/outbox";
 import { getPlan } from "@/lib/data/plan";
@@ -34,6 +35,8 @@ describe("what people write is stored encrypted", () => {
     expect((await getNote(world.author, world.noteId))?.body).toBe(`edited note body ${marker}`);
     expect((await getSummary(world.author, world.summaryId))?.whyText).toBe(`edited why ${marker}`);
     expect((await getSummary(world.author, world.summaryId))?.privateLabel).toBe(`edited private label ${marker}`);
+    expect((await getDraft(world.author, { kind: "note", id: world.noteId }))?.fields).toMatchObject({ body: `draft note body ${marker}` });
+    expect((await getDraft(world.author, { kind: "new-summary", noteId: null }))?.fields).toMatchObject({ whyText: `draft why ${marker}` });
     expect((await listSharedItems(world.partner)).map((item) => item.body)).toEqual([`edited summary body ${marker}`]);
     expect((await getPlan(world.partner)).items.map((item) => item.title)).toEqual([`edited summary title ${marker}`, `topic ${marker}`]);
     expect((await getMyCouple(world.partner))?.partner?.displayName).toBe(`author ${marker}`);

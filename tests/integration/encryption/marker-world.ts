@@ -2,6 +2,7 @@ import { registerUser } from "@/lib/auth/accounts";
 import { requestSignUp } from "@/lib/auth/sign-up";
 import type { Access } from "@/lib/data/access";
 import { acceptInvite, emailInvite } from "@/lib/data/couples";
+import { saveDraft } from "@/lib/data/drafts";
 import { createNote, updateNote } from "@/lib/data/notes";
 import { addSharedItemToPlan, addTopics } from "@/lib/data/plan";
 import { createSummary, updateSummary } from "@/lib/data/summaries";
@@ -13,8 +14,9 @@ import { shareAsPreviewed } from "../../support/share";
 
 /**
  * A couple who wrote a marker into every place a person can write: their names, notes
- * (created and edited), summaries (created and edited), a share with its reflection, plan
- * topics, an emailed invite kept in the outbox, and a sign-up still waiting for its link. Each
+ * (created and edited), summaries (created and edited), autosaved drafts of both, a share with
+ * its reflection, plan topics, an emailed invite kept in the outbox, and a sign-up still
+ * waiting for its link. Each
  * written through the data layer the forms call.
  */
 export type MarkerWorld = { author: Access; partner: Access; noteId: string; summaryId: string; consentId: string };
@@ -55,6 +57,14 @@ export async function writeMarkersEverywhere(db: Db, marker: string): Promise<Ma
     aboutMe: "yes",
     depth: "IN_DEPTH",
     reflectionNote: `reflection ${marker}`,
+  });
+  await saveDraft(author, { kind: "note", id: note.id }, {
+    form: "note",
+    fields: { title: `draft note title ${marker}`, body: `draft note body ${marker}`, workingOn: `draft working on ${marker}`, sessionDate: "" },
+  });
+  await saveDraft(author, { kind: "new-summary", noteId: null }, {
+    form: "summary",
+    fields: { privateLabel: `draft label ${marker}`, title: `draft summary title ${marker}`, body: `draft summary body ${marker}`, depth: "BRIEF", framing: "", whyReasons: [], whyText: `draft why ${marker}`, responseWish: "" },
   });
   await addSharedItemToPlan(author, consentId);
   await addTopics(partner, [{ title: `topic ${marker}`, detail: `topic detail ${marker}` }]);

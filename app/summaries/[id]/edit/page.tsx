@@ -1,23 +1,30 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DraftBanner } from "@/components/drafts/draft-banner";
 import { NoteBesideDraft } from "@/components/summaries/note-beside-draft";
 import { SummaryForm } from "@/components/summaries/summary-form";
 import { requireAccess, requireUser } from "@/lib/auth/session";
+import { getDraft } from "@/lib/data/drafts";
 import { getNote } from "@/lib/data/notes";
 import { getSummary } from "@/lib/data/summaries";
+import { targetKey } from "@/lib/drafts/targets";
 import { updateSummaryAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Edit summary" };
 
-type Props = { params: Promise<{ id: string }>; searchParams?: Promise<{ then?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams?: Promise<{ then?: string; draft?: string }> };
 
 export default async function EditSummaryPage({ params, searchParams }: Props) {
   const access = await requireAccess();
   const summary = await getSummary(access, (await params).id);
-  const returnTo = (await searchParams)?.then === "share" ? "share" : undefined;
+  const search = await searchParams;
+  const returnTo = search?.then === "share" ? "share" : undefined;
   if (!summary) notFound();
   const note = summary.noteId ? await getNote(access, summary.noteId) : null;
+  const target = { kind: "summary", id: summary.id } as const;
+  const draft = await getDraft(access, target);
+  const kept = draft?.form === "summary" ? draft : null;
   return (
     <div className="space-y-6">
       <p className="text-sm">
@@ -30,8 +37,10 @@ export default async function EditSummaryPage({ params, searchParams }: Props) {
           choose to share again.
         </p>
       ) : null}
+      <DraftBanner target={targetKey(target)} savedAt={kept?.savedAt ?? null} discarded={search?.draft === "discarded"} discardHint="Discarding it goes back to the summary as you last saved it." />
       <NoteBesideDraft note={note}>
       <SummaryForm
+        key={kept ? "restored" : "saved"}
         action={updateSummaryAction}
         initial={{
           id: summary.id,
@@ -44,10 +53,12 @@ export default async function EditSummaryPage({ params, searchParams }: Props) {
           whyReasons: summary.whyReasons,
           whyText: summary.whyText ?? "",
           responseWish: summary.responseWish ?? "",
+          ...kept?.fields,
         }}
         submitLabel={returnTo ? "Save and go back to sharing" : "Save changes"}
         returnTo={returnTo}
         authorName={(await requireUser()).displayName}
+        autosave={{ target: targetKey(target), restoredAt: kept?.savedAt.toISOString() ?? null }}
       />
       </NoteBesideDraft>
     </div>
