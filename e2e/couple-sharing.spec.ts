@@ -56,7 +56,7 @@ test("partners link, share through the reflection step, see the snapshot, unshar
   await expect(main).not.toContainText(NOTE.title);
   await expect(main).not.toContainText(NOTE.body);
   await alex.page.getByRole("button", { name: "Thank you for telling me." }).click();
-  await expect(alex.page.getByText("You replied: “Thank you for telling me.”")).toBeVisible();
+  await expect(main.getByText("You replied: “Thank you for telling me.” Sam can see your reply.")).toBeVisible();
   // Only Sam puts it on the plan (C11).
   await expect(alex.page.getByRole("button", { name: "Add to our plan" })).toHaveCount(0);
   await sam.page.goto("/shared");

@@ -49,7 +49,8 @@ test("a change to an item the partner just took off the plan is refused next to 
   await expect(alex.page.getByRole("status").filter({ hasText: "Taken off the plan." })).toBeVisible();
   await sam.page.getByRole("button", { name: "Mark discussed: What went well", exact: true }).click();
   const item = samsAgenda.getByRole("listitem").filter({ has: sam.page.getByRole("heading", { name: "What went well" }) });
-  await expect(item.getByRole("alert")).toHaveText("This item is not on your plan any more.");
+  // The same words as for the partner's disclosure (C11), so a refusal never tells which it was.
+  await expect(item.getByRole("alert")).toHaveText("This item is not on your plan any more, or only your partner can change it.");
   await expect(samsAgenda.getByRole("alert")).toHaveCount(1);
 
   await sam.page.reload();
