@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { isValidElement, type ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { IDLE, type FormState } from "@/lib/actions/form-state";
 import { DomainError } from "@/lib/data/errors";
 import type { Db } from "@/lib/db/types";
@@ -384,6 +384,8 @@ const sharingOf = (rows: Awaited<ReturnType<typeof footprint>>) => ({ consents: 
 
 export function sweepMatrix(options: { db: () => Db; entries: readonly SweepEntry[] }): void {
   const worlds = worldCache(options.db);
+  // Built under the hook's longer time-out, so the first cell times only its own entry point.
+  beforeAll(() => worlds.shared(SWEEP_STATE));
   for (const entry of options.entries) {
     describe(entry.entryPoint, () => {
       for (const actor of ACTORS) {
