@@ -21,6 +21,7 @@ export function SharedNotOnPlan({ items }: { items: SharedNotOnPlanItem[] }) {
             <span className="text-sm text-stone-600 dark:text-stone-400">{`(shared by ${shared.sharedBy})`}</span>
           </span>
           <button
+            aria-label={`Add to the plan: ${shared.title}`}
             aria-disabled={isRunning("add", shared.consentId) || undefined}
             onClick={() => run({ button: "add", itemId: shared.consentId, action: addSharedItemAction, fields: { consentId: shared.consentId } })}
           >
