@@ -1,5 +1,11 @@
+import type { Page } from "@playwright/test";
 import { linkCouple } from "./support/couple";
 import { expect, test } from "./support/fixtures";
+
+/** Opens an agenda item's "More", where its moves and its removal wait. */
+async function openMore(page: Page, title: string): Promise<void> {
+  await page.locator(`summary[aria-label="More: ${title}"]`).click();
+}
 
 test("moving and removing plan items is confirmed by a toast, and keyboard focus stays with the work", async ({ signUp }) => {
   test.slow();
@@ -14,7 +20,9 @@ test("moving and removing plan items is confirmed by a toast, and keyboard focus
 
   // Each item's buttons say which item they act on.
   await expect(page.getByRole("button", { name: "Mark discussed: What went well", exact: true })).toBeVisible();
+  await openMore(page, "What went well");
   await expect(page.getByRole("button", { name: "Remove from the plan: What went well", exact: true })).toBeVisible();
+  await openMore(page, "Appreciations");
 
   // Moved down twice from the keyboard: the same button keeps the focus, so Enter again moves it on.
   await page.getByRole("button", { name: "Move down: Appreciations" }).focus();
@@ -40,11 +48,14 @@ test("a change to an item the partner just took off the plan is refused next to 
   await linkCouple(sam, alex);
   await alex.page.goto("/plan");
   await alex.page.getByRole("button", { name: "Add the check-in topics" }).click();
+  // The topics are on the plan before Sam opens it.
+  await expect(alex.page.getByRole("heading", { level: 3, name: "What went well" })).toBeVisible();
   const samsAgenda = sam.page.getByRole("list").filter({ has: sam.page.getByRole("heading", { level: 3 }) });
   await sam.page.goto("/plan");
   await expect(samsAgenda.getByRole("heading", { level: 3 })).toHaveCount(4);
 
   // Alex takes one off; Sam's page still shows it, and Sam marks it discussed.
+  await openMore(alex.page, "What went well");
   await alex.page.getByRole("button", { name: "Remove from the plan: What went well" }).click();
   await expect(alex.page.getByRole("status").filter({ hasText: "Taken off the plan." })).toBeVisible();
   await sam.page.getByRole("button", { name: "Mark discussed: What went well", exact: true }).click();

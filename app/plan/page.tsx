@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Agenda } from "@/components/plan/agenda";
+import { everyAgendaAction } from "@/components/plan/agenda-actions";
 import { SharedNotOnPlan } from "@/components/plan/shared-not-on-plan";
 import { ActionForm } from "@/components/ui/action-form";
 import { InputField, TextAreaField } from "@/components/ui/field";
@@ -65,17 +66,23 @@ export default async function PlanPage() {
             </ul>
           </div>
         ) : (
-          <Agenda
-            items={plan.items.map((item) => ({
-              id: item.id,
-              title: item.title,
-              detail: item.detail,
-              byline: item.kind === "shared" ? `Shared by ${item.sharedBy}` : `Topic added by ${item.addedBy}`,
-              discussed: item.discussed,
-              responseWish: item.responseWish ? RESPONSE_WISHES[item.responseWish].label : null,
-              decidedBy: item.decidedBy,
-            }))}
-          />
+          <>
+            <p className="text-sm text-stone-700 dark:text-stone-300">
+              Tick an item once you have talked it through. Its &ldquo;More&rdquo; moves it, takes it off the plan, or shows all of it.
+            </p>
+            <Agenda
+              items={plan.items.map((item, index) => ({
+                id: item.id,
+                title: item.title,
+                detail: item.detail,
+                byline: item.kind === "shared" ? `Shared by ${item.sharedBy}` : `Topic added by ${item.addedBy}`,
+                discussed: item.discussed,
+                responseWish: item.responseWish ? RESPONSE_WISHES[item.responseWish].label : null,
+                decidedBy: item.decidedBy,
+                actions: everyAgendaAction(item, index, plan.items.length),
+              }))}
+            />
+          </>
         )}
       </section>
 

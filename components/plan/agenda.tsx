@@ -1,11 +1,12 @@
 "use client";
 
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useRef } from "react";
 import { moveItemAction, removeItemAction, setDiscussedAction } from "@/app/plan/actions";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useItemChange, type ItemChange } from "@/components/ui/use-item-change";
+import type { AgendaAction } from "./agenda-actions";
 
-/** One agenda item, as the plan page hands it over: words to show, nothing to compute. */
+/** One agenda item, as the plan page hands it over: words to show and what may be done to it, nothing to compute. */
 export type AgendaItem = {
   id: string;
   title: string;
@@ -17,39 +18,48 @@ export type AgendaItem = {
   responseWish: string | null;
   /** The partner's disclosure: its author alone marks it discussed or takes it off (C11). Null when this person may. */
   decidedBy: string | null;
+  /** What this person may do to this item, in order (components/plan/agenda-actions.ts). */
+  actions: AgendaAction[];
 };
 
 /**
- * What each button is called for screen readers: its action, then the item's title, e.g. "Move
- * down: Money talk". Each button points at one of these (rendered once for the whole list) and
- * at its item's heading, instead of repeating the title inside every button.
+ * Each action's words. `spoken` names the button for screen readers together with the item's
+ * title, e.g. "Move down: Money talk": each button points at its words (rendered once for the
+ * whole list) and at its item's heading, instead of repeating the title inside every button.
+ * The discussed tick sits on the item's row; the others wait behind the item's "More".
  */
-const SPOKEN = {
-  discussed: "Mark discussed:",
-  "not-discussed": "Mark not discussed:",
-  remove: "Remove from the plan:",
-  up: "Move up:",
-  down: "Move down:",
-} as const;
-type AgendaButton = keyof typeof SPOKEN;
+const ACTIONS: Record<AgendaAction, { spoken: string; visible: string; pending: string }> = {
+  discussed: { spoken: "Mark discussed:", visible: "Mark discussed", pending: "Saving…" },
+  "not-discussed": { spoken: "Mark not discussed:", visible: "Mark not discussed", pending: "Saving…" },
+  up: { spoken: "Move up:", visible: "Move up", pending: "Moving…" },
+  down: { spoken: "Move down:", visible: "Move down", pending: "Moving…" },
+  remove: { spoken: "Remove from the plan:", visible: "Remove", pending: "Removing…" },
+};
+const isTick = (action: AgendaAction) => action === "discussed" || action === "not-discussed";
 
-// Short ids: each agenda button names two of them, 800 times on a full plan.
-const labelId = (button: AgendaButton) => `al-${button}`;
+/** A detail longer than this, or of more than one line, shows its first two lines until "More" is open. */
+const SHORT_DETAIL = 120;
+
+// Short ids: each agenda button names two of them, hundreds of times on a full plan.
+const labelId = (action: AgendaAction) => `al-${action}`;
 const titleId = (index: number) => `at-${index}`;
 
-function change(button: AgendaButton, itemId: string): ItemChange {
+function change(action: AgendaAction, itemId: string): ItemChange {
   const fields = { itemId };
-  if (button === "discussed" || button === "not-discussed") {
-    return { button, itemId, action: setDiscussedAction, fields: { ...fields, discussed: button === "discussed" ? "yes" : "no" } };
+  if (isTick(action)) {
+    return { button: action, itemId, action: setDiscussedAction, fields: { ...fields, discussed: action === "discussed" ? "yes" : "no" } };
   }
-  if (button === "up" || button === "down") return { button, itemId, action: moveItemAction, fields: { ...fields, direction: button } };
-  return { button, itemId, action: removeItemAction, fields };
+  if (action === "up" || action === "down") return { button: action, itemId, action: moveItemAction, fields: { ...fields, direction: action } };
+  return { button: action, itemId, action: removeItemAction, fields };
 }
 
 /**
- * The agenda, drawn in the browser from its data: every item's buttons act through one hook
- * (components/ui/use-item-change.ts). After a move, focus stays on the button pressed (so Enter moves the
- * item on), or on the item when that button is gone; after a removal, on the Agenda heading.
+ * The agenda, drawn in the browser from its data: a compact row per item (its tick, title, who
+ * brought it, the detail's first lines) with the rest of its actions behind one "More" per item,
+ * a native <details>. Every action acts through one hook (components/ui/use-item-change.ts).
+ * After a move, focus stays on the button pressed (so Enter moves the item on), or, at the top or
+ * the foot of the list, on the move the other way; the tick keeps it as it turns; after a
+ * removal, it goes to the Agenda heading.
  */
 export function Agenda({ items }: { items: AgendaItem[] }) {
   const elements = useRef(new Map<string, HTMLElement>());
@@ -68,7 +78,9 @@ export function Agenda({ items }: { items: AgendaItem[] }) {
     }
   };
   const { outcome, isRunning, run } = useItemChange((done) => {
-    const keys = done.button === "up" || done.button === "down" ? [`${done.button}:${done.itemId}`, `item:${done.itemId}`] : done.button === "remove" ? ["agenda"] : null;
+    const moved = done.button === "up" || done.button === "down";
+    const other = done.button === "up" ? "down" : "up";
+    const keys = moved ? [`${done.button}:${done.itemId}`, `${other}:${done.itemId}`, `item:${done.itemId}`] : done.button === "remove" ? ["agenda"] : null;
     if (!keys) return;
     focusAfterCommit.current = keys;
     // If the agenda is gone from the new page (its last item removed), no effect of it runs.
@@ -81,51 +93,70 @@ export function Agenda({ items }: { items: AgendaItem[] }) {
   });
 
   const failedOn = outcome.state.status === "error" ? outcome.change?.itemId : null;
-  const button = (name: AgendaButton, itemId: string, index: number, visible: ReactNode, pending: string) => (
-    // Outside any form, a button submits nothing: no type needed. Styled by the list (globals.css).
+  // Outside any form, a button submits nothing: no type needed. Styled by the list (globals.css).
+  const button = (action: AgendaAction, itemId: string, index: number) => (
     <button
-      ref={register(`${name}:${itemId}`)}
-      aria-labelledby={`${labelId(name)} ${titleId(index)}`}
-      aria-disabled={isRunning(name, itemId) || undefined}
-      onClick={() => run(change(name, itemId))}
+      key={action}
+      ref={register(`${action}:${itemId}`)}
+      aria-labelledby={`${labelId(action)} ${titleId(index)}`}
+      aria-disabled={isRunning(action, itemId) || undefined}
+      onClick={() => run(change(action, itemId))}
     >
-      {isRunning(name, itemId) ? pending : visible}
+      {isRunning(action, itemId) ? ACTIONS[action].pending : ACTIONS[action].visible}
+    </button>
+  );
+  // One element whichever way it turns, so the focus stays on it.
+  const tick = (action: AgendaAction, itemId: string, index: number) => (
+    <button
+      className="agenda-tick"
+      aria-labelledby={`${labelId(action)} ${titleId(index)}`}
+      aria-disabled={isRunning(action, itemId) || undefined}
+      onClick={() => run(change(action, itemId))}
+    >
+      <svg viewBox="0 0 16 16" aria-hidden="true">
+        <path d="M3.5 8.5l3 3 6-7" />
+      </svg>
     </button>
   );
 
   return (
     <>
       <div hidden>
-        {Object.entries(SPOKEN).map(([name, words]) => (
-          <span key={name} id={labelId(name as AgendaButton)}>
-            {words}
+        {Object.entries(ACTIONS).map(([action, words]) => (
+          <span key={action} id={labelId(action as AgendaAction)}>
+            {words.spoken}
           </span>
         ))}
       </div>
       {/* Items, their headings and their buttons are styled by the list (app/globals.css). */}
-      <ol className="agenda space-y-3">
-        {items.map((item, index) => (
-          <li key={item.id} ref={register(`item:${item.id}`)} tabIndex={-1} data-discussed={item.discussed || undefined}>
-            <p>{`${index + 1}. ${item.byline}${item.discussed ? " · Discussed" : ""}`}</p>
-            <h3 id={titleId(index)}>{item.title}</h3>
-            {item.detail ? <p className="whitespace-pre-wrap text-stone-700 dark:text-stone-300">{item.detail}</p> : null}
-            {item.responseWish ? <p className="text-sm">How to respond: {item.responseWish}</p> : null}
-            {item.decidedBy ? <p className="text-sm">{`${item.decidedBy} decides when this is discussed.`}</p> : null}
-            <div>
-              {item.decidedBy
-                ? null
-                : item.discussed
-                  ? button("not-discussed", item.id, index, "Mark not discussed", "Saving…")
-                  : button("discussed", item.id, index, "Mark discussed", "Saving…")}
-              {item.decidedBy ? null : button("remove", item.id, index, "Remove", "Removing…")}
-              <div>
-                {index > 0 ? button("up", item.id, index, "↑ Up", "Moving…") : null}
-                {index < items.length - 1 ? button("down", item.id, index, "↓ Down", "Moving…") : null}
-              </div>
-            </div>
-            {failedOn === item.id ? <FormAlert state={outcome.state} /> : null}
-          </li>
-        ))}
+      <ol className="agenda space-y-2">
+        {items.map((item, index) => {
+          const tickAction = item.actions.find(isTick);
+          const more = item.actions.filter((action) => !isTick(action));
+          const longDetail = item.detail !== null && (item.detail.length > SHORT_DETAIL || item.detail.includes("\n"));
+          return (
+            <li key={item.id} ref={register(`item:${item.id}`)} tabIndex={-1} data-discussed={item.discussed || undefined}>
+              {tickAction ? tick(tickAction, item.id, index) : null}
+              <h3 id={titleId(index)}>{item.title}</h3>
+              <p>{`${index + 1}. ${item.byline}${item.discussed ? " · Discussed" : ""}`}</p>
+              {item.responseWish ? <p>How to respond: {item.responseWish}</p> : null}
+              {item.decidedBy ? <p>{`${item.decidedBy} decides when this is discussed.`}</p> : null}
+              {item.detail ? <p data-detail={longDetail ? "long" : "short"}>{item.detail}</p> : null}
+              {more.length || longDetail ? (
+                <details>
+                  <summary aria-label={`More: ${item.title}`}>
+                    More
+                    <svg viewBox="0 0 16 16" aria-hidden="true">
+                      <path d="M4 6l4 4 4-4" />
+                    </svg>
+                  </summary>
+                  {more.length ? <div>{more.map((action) => button(action, item.id, index))}</div> : null}
+                </details>
+              ) : null}
+              {failedOn === item.id ? <FormAlert state={outcome.state} /> : null}
+            </li>
+          );
+        })}
       </ol>
     </>
   );

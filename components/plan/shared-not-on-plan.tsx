@@ -18,6 +18,7 @@ export function SharedNotOnPlan({ items }: { items: SharedNotOnPlanItem[] }) {
         <li key={shared.consentId}>
           <span>{shared.title}</span>
           <button
+            aria-label={`Add to the plan: ${shared.title}`}
             aria-disabled={isRunning("add", shared.consentId) || undefined}
             onClick={() => run({ button: "add", itemId: shared.consentId, action: addSharedItemAction, fields: { consentId: shared.consentId } })}
           >

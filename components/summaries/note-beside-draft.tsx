@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { AudienceTag } from "./audience";
+import { NoteText } from "./note-text";
 import { QuoteInDraft } from "./quote-in-draft";
 
 type SourceNote = { title: string; body: string; workingOn: string | null };
@@ -29,9 +30,7 @@ export function NoteBesideDraft({ note, children }: { note: SourceNote | null; c
                 <span className="font-medium">What I&apos;m working on:</span> {note.workingOn}
               </p>
             ) : null}
-            <div id="source-note-body" className="max-h-[60vh] overflow-y-auto whitespace-pre-wrap leading-relaxed">
-              {note.body}
-            </div>
+            <NoteText id="source-note-body" text={note.body} labelledBy="source-note-heading" describedBy="quote-in-draft-hint" />
             <QuoteInDraft sourceId="source-note-body" targetId="field-body" />
           </div>
         </details>

@@ -5,13 +5,11 @@ import { buttonClass } from "@/components/ui/button-class";
 
 const subscribeNever = () => () => {};
 
-/** The selected text, if the selection lies wholly inside the element with this id. */
+/** The passage selected in the note (components/summaries/note-text.tsx), trimmed; empty when nothing is. */
 function selectedWithin(sourceId: string): string {
-  const selection = window.getSelection();
   const source = document.getElementById(sourceId);
-  if (!selection || !source || selection.rangeCount === 0) return "";
-  const range = selection.getRangeAt(0);
-  return source.contains(range.commonAncestorContainer) ? selection.toString().trim() : "";
+  if (!(source instanceof HTMLTextAreaElement)) return "";
+  return source.value.slice(source.selectionStart, source.selectionEnd).trim();
 }
 
 /**
@@ -22,13 +20,19 @@ export function QuoteInDraft({ sourceId, targetId }: { sourceId: string; targetI
   // False on the server and before hydration, true once the button can work.
   const ready = useSyncExternalStore(subscribeNever, () => true, () => false);
   const [message, setMessage] = useState("");
-  if (!ready) return <p className="text-stone-600 dark:text-stone-400">Copy a passage to use it in your draft.</p>;
+  if (!ready) {
+    return (
+      <p id="quote-in-draft-hint" className="text-stone-600 dark:text-stone-400">
+        Copy a passage to use it in your draft.
+      </p>
+    );
+  }
   const quote = () => {
     const passage = selectedWithin(sourceId);
     const target = document.getElementById(targetId);
     if (!(target instanceof HTMLTextAreaElement)) return;
     if (!passage) {
-      setMessage("Select a passage of the note first, then choose Quote in draft.");
+      setMessage("Select a passage of the note first (drag over it, or hold Shift and use the arrow keys), then choose Quote in draft.");
       return;
     }
     const before = target.value.slice(0, target.selectionStart);
@@ -44,9 +48,10 @@ export function QuoteInDraft({ sourceId, targetId }: { sourceId: string; targetI
   };
   return (
     <div className="space-y-2">
-      <p className="text-stone-600 dark:text-stone-400">Select a passage above, then quote it in your draft.</p>
-      {/* Keeps the selection: a mouse press on the button would otherwise clear it first. */}
-      <button type="button" onMouseDown={(event) => event.preventDefault()} onClick={quote} className={buttonClass("secondary")}>
+      <p id="quote-in-draft-hint" className="text-stone-600 dark:text-stone-400">
+        Select a passage above, then quote it in your draft.
+      </p>
+      <button type="button" onClick={quote} className={buttonClass("secondary")}>
         Quote in draft
       </button>
       <p role="status" className="text-stone-700 dark:text-stone-300">
