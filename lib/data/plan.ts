@@ -54,7 +54,6 @@ export async function getPlan(access: Access) {
   ]);
   const nameOf = (userId: string) => (userId === access.userId ? "you" : (couple.partner?.displayName ?? "Your partner"));
   return {
-    conversationAt: couple.conversationAt,
     partnerName: couple.partner?.displayName ?? null,
     items: items.map((item) => ({
       id: item.id,
