@@ -74,7 +74,7 @@ export default async function CheckInsPage({ searchParams }: Props = {}) {
       </div>
 
       <section aria-labelledby="next-heading" className="space-y-3">
-        <h2 id="next-heading" className="text-lg font-semibold">
+        <h2 id="next-heading" tabIndex={-1} className="text-lg font-semibold">
           Coming up
         </h2>
         {schedule ? (
@@ -226,12 +226,26 @@ function EntryActions({ entry, now }: { entry: ScheduleEntry; now: Date }) {
     <div className="flex flex-wrap items-center gap-3 text-sm">
       {entry.skipped ? null : (
         <>
-          <ActionForm action={skipOccurrenceAction} hidden={occurrence} submitLabel="Skip this one" pendingLabel="Skipping…" tone="secondary" />
+          <ActionForm
+            action={skipOccurrenceAction}
+            hidden={occurrence}
+            submitLabel="Skip this one"
+            pendingLabel="Skipping…"
+            tone="secondary"
+            afterSuccessFocus={["next-heading"]}
+          />
           <Link href={`/check-ins?move=${encodeURIComponent(occurrence.occurrenceAt)}#move-heading`}>Move this one</Link>
         </>
       )}
       {changed && entry.plannedAt > now ? (
-        <ActionForm action={restoreOccurrenceAction} hidden={occurrence} submitLabel="Put it back" pendingLabel="Putting it back…" tone="secondary" />
+        <ActionForm
+          action={restoreOccurrenceAction}
+          hidden={occurrence}
+          submitLabel="Put it back"
+          pendingLabel="Putting it back…"
+          tone="secondary"
+          afterSuccessFocus={["next-heading"]}
+        />
       ) : null}
     </div>
   );

@@ -45,7 +45,7 @@ export default async function PlanPage() {
       </div>
 
       <section className="space-y-3 rounded-xl border border-stone-200 p-4 dark:border-stone-800" aria-labelledby="when">
-        <h2 id="when" className="text-lg font-semibold">
+        <h2 id="when" tabIndex={-1} className="text-lg font-semibold">
           When
         </h2>
         <ConversationWhen

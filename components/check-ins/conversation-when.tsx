@@ -63,6 +63,7 @@ export function ConversationWhen({ checkIn, now, zones, actions }: Props) {
             submitLabel="Put it back"
             pendingLabel="Putting it back…"
             tone="secondary"
+            afterSuccessFocus={["when"]}
           />
         </div>
       ))}
@@ -75,6 +76,7 @@ export function ConversationWhen({ checkIn, now, zones, actions }: Props) {
               submitLabel="Skip this one"
               pendingLabel="Skipping…"
               tone="secondary"
+              afterSuccessFocus={["when"]}
             />
             {next.moved && next.plannedAt > now ? (
               <ActionForm
@@ -83,6 +85,7 @@ export function ConversationWhen({ checkIn, now, zones, actions }: Props) {
                 submitLabel="Back to its usual time"
                 pendingLabel="Moving it back…"
                 tone="secondary"
+                afterSuccessFocus={["when"]}
               />
             ) : null}
           </div>
@@ -96,6 +99,7 @@ export function ConversationWhen({ checkIn, now, zones, actions }: Props) {
               hidden={{ occurrenceAt: next.plannedAt.toISOString() }}
               submitLabel="Move it"
               pendingLabel="Moving…"
+              afterSuccessFocus={["when"]}
               className="mt-3 space-y-4"
             >
               <InputField name="movedTo" label="New date and time" type="datetime-local" required defaultValue={instantToLocalInput(next.at, zone)} />
