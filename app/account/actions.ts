@@ -9,8 +9,10 @@ import { endCurrentSession, requireUser } from "@/lib/auth/session";
 import { clearSessionCookie } from "@/lib/auth/session-cookie";
 import { changePassword, deleteAccount, endMySession, setNeutralTabTitle, signOutEverywhere } from "@/lib/data/account";
 import { setMyTherapyRole } from "@/lib/data/therapy-role";
+import { rememberMyTimeZone, setMyTimeZone } from "@/lib/data/time-zone";
 import { NEUTRAL_TAB_TITLE } from "@/lib/content/neutral-title";
 import { changePasswordSchema } from "@/lib/validation/account";
+import { myTimeZoneSchema } from "@/lib/validation/check-in";
 import { text } from "@/lib/validation/fields";
 
 export const signOutEverywhereAction = userFormAction(z.object({}), async (access): Promise<FormState> => {
@@ -67,3 +69,16 @@ export const deleteAccountAction = userFormAction(
     redirect("/?deleted=1");
   },
 );
+
+export const timeZoneAction = userFormAction(myTimeZoneSchema, async (access, { timeZone }): Promise<FormState> => {
+  await setMyTimeZone(access, timeZone);
+  revalidatePath("/", "layout");
+  return { status: "ok", message: `Saved. Times are shown in ${timeZone.replace(/_/g, " ")}.` };
+}, { redisplay: ["timeZone"] });
+
+/** Called without a visible step by the browser of someone whose zone is not known yet (decision 038). */
+export const rememberTimeZoneAction = userFormAction(myTimeZoneSchema, async (access, { timeZone }): Promise<FormState> => {
+  const kept = await rememberMyTimeZone(access, timeZone);
+  if (kept) revalidatePath("/", "layout");
+  return { status: "ok", message: kept ? "Time zone noted." : "Time zone already set." };
+});

@@ -11,13 +11,19 @@ import { NEUTRAL_TAB_TITLE } from "@/lib/content/neutral-title";
 import { listMySessions } from "@/lib/data/account";
 import { getMyTherapyRole } from "@/lib/data/therapy-role";
 import { TherapyRoleForm } from "@/components/account/therapy-role-form";
+import { TimeZoneCapture } from "@/components/check-ins/time-zone-capture";
+import { TimeZoneInput } from "@/components/check-ins/time-zone-input";
+import { listTimeZones } from "@/lib/check-ins/time-zones";
+import { getMyTimeZone } from "@/lib/data/time-zone";
 import { PASSWORD_MIN } from "@/lib/validation/limits";
 import {
   changePasswordAction,
   deleteAccountAction,
   endSessionAction,
   neutralTabTitleAction,
+  rememberTimeZoneAction,
   signOutEverywhereAction,
+  timeZoneAction,
 } from "./actions";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -26,7 +32,12 @@ const SECTION = "space-y-2 rounded-xl border border-stone-200 p-4 dark:border-st
 
 export default async function AccountPage() {
   const [user, access] = await Promise.all([requireUser(), requireAccess()]);
-  const [address, sessions, role] = await Promise.all([getMyEmailStatus(access), listMySessions(access), getMyTherapyRole(access)]);
+  const [address, sessions, role, timeZone] = await Promise.all([
+    getMyEmailStatus(access),
+    listMySessions(access),
+    getMyTherapyRole(access),
+    getMyTimeZone(access),
+  ]);
   return (
     <div className="space-y-8">
       <div className="space-y-1">
@@ -92,6 +103,19 @@ export default async function AccountPage() {
           />
           <InputField name="repeatPassword" label="New password again" type="password" autoComplete="new-password" />
         </ActionForm>
+      </section>
+      <section className={SECTION} aria-labelledby="time-zone-heading">
+        <h2 id="time-zone-heading" className="text-lg font-semibold">
+          Your time zone
+        </h2>
+        <p className="text-sm">
+          Check-in times on your pages and in your reminder emails are shown in this zone, with its name. Your partner
+          keeps their own.
+        </p>
+        <ActionForm action={timeZoneAction} submitLabel="Save my time zone" pendingLabel="Saving…" tone="secondary">
+          <TimeZoneInput zones={listTimeZones()} value={timeZone} hint="Starts at the zone this browser reports. Type a city to search." />
+        </ActionForm>
+        {timeZone ? null : <TimeZoneCapture action={rememberTimeZoneAction} />}
       </section>
       <section className={SECTION}>
         <h2 className="text-lg font-semibold">Who is in therapy</h2>

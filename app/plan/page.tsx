@@ -1,15 +1,19 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { rememberTimeZoneAction } from "@/app/account/actions";
+import { moveOccurrenceAction, restoreOccurrenceAction, skipOccurrenceAction } from "@/app/check-ins/actions";
+import { ConversationWhen } from "@/components/check-ins/conversation-when";
+import { TimeZoneCapture } from "@/components/check-ins/time-zone-capture";
 import { Agenda } from "@/components/plan/agenda";
 import { everyAgendaAction } from "@/components/plan/agenda-actions";
 import { SharedNotOnPlan } from "@/components/plan/shared-not-on-plan";
 import { ActionForm } from "@/components/ui/action-form";
 import { InputField, TextAreaField } from "@/components/ui/field";
-import { LocalTime, TimeZoneField } from "@/components/ui/local-time";
 import { requireAccess } from "@/lib/auth/session";
 import { CHECK_IN_TOPICS, RESPONSE_WISHES } from "@/lib/content/guidance";
-import { getMyCouple } from "@/lib/data/couples";
+import { listTimeZones } from "@/lib/check-ins/time-zones";
+import { getMyCheckIn } from "@/lib/data/check-ins";
 import { getPlan } from "@/lib/data/plan";
 import { PLAN_LIMITS } from "@/lib/validation/limits";
 import { addCheckInTemplateAction, addTopicAction, setConversationTimeAction } from "./actions";
@@ -18,7 +22,9 @@ export const metadata: Metadata = { title: "Our conversation plan" };
 
 export default async function PlanPage() {
   const access = await requireAccess();
-  if (!(await getMyCouple(access))) {
+  const now = new Date();
+  const checkIn = await getMyCheckIn(access, now);
+  if (!checkIn) {
     return (
       <div className="space-y-4">
         <h1 className="text-2xl font-semibold">Our conversation plan</h1>
@@ -40,14 +46,16 @@ export default async function PlanPage() {
       </div>
 
       <section className="space-y-3 rounded-xl border border-stone-200 p-4 dark:border-stone-800" aria-labelledby="when">
-        <h2 id="when" className="text-lg font-semibold">
+        <h2 id="when" tabIndex={-1} className="text-lg font-semibold">
           When
         </h2>
-        <p>{plan.conversationAt ? <LocalTime iso={plan.conversationAt.toISOString()} /> : "No time set yet."}</p>
-        <ActionForm action={setConversationTimeAction} submitLabel="Save the time" pendingLabel="Saving…" tone="secondary">
-          <TimeZoneField />
-          <InputField name="conversationAt" label="Date and time (your time zone; leave empty to clear)" type="datetime-local" />
-        </ActionForm>
+        <ConversationWhen
+          checkIn={checkIn}
+          now={now}
+          zones={listTimeZones()}
+          actions={{ move: moveOccurrenceAction, skip: skipOccurrenceAction, restore: restoreOccurrenceAction, setOneOff: setConversationTimeAction }}
+        />
+        {checkIn.myTimeZone ? null : <TimeZoneCapture action={rememberTimeZoneAction} />}
       </section>
 
       <section className="space-y-3" aria-labelledby="agenda">

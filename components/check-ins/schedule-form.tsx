@@ -6,7 +6,7 @@ import { WEEKDAYS } from "@/lib/check-ins/weekdays";
 import { InputField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { TimeZoneSelect } from "./time-zone-select";
+import { TimeZoneInput } from "./time-zone-input";
 
 export type ScheduleFormValues = { cadence: string; weekday: string; localTime: string; timeZone: string | null };
 
@@ -59,7 +59,7 @@ export function ScheduleForm({ action, initial, zones }: Props) {
           </select>
         </div>
         <InputField name="localTime" label="Time" type="time" required defaultValue={values.localTime} errors={errors.localTime} />
-        <TimeZoneSelect zones={zones} value={values.timeZone} errors={errors.timeZone} />
+        <TimeZoneInput zones={zones} value={values.timeZone} errors={errors.timeZone} hint="The check-in keeps this zone's clock across daylight-saving changes. Type a city to search." />
       </div>
       <SubmitButton pendingLabel="Saving…">Save the check-in</SubmitButton>
     </form>

@@ -1,6 +1,5 @@
 import Link from "next/link";
-import { LocalTime } from "@/components/check-ins/local-time";
-import { formatInstant } from "@/lib/check-ins/occurrences";
+import { When } from "@/components/check-ins/when";
 import type { MyHome } from "@/lib/data/home";
 
 /** What the two of you have together: the next check-in, its agenda, what the partner newly shared, and their requests to talk. */
@@ -15,7 +14,7 @@ export function BetweenUs({ couple }: { couple: NonNullable<MyHome["couple"]> })
         <li>
           {nextCheckIn ? (
             <>
-              Next check-in: <LocalTime iso={nextCheckIn.at.toISOString()} fallback={formatInstant(nextCheckIn.at, nextCheckIn.timeZone)} />.{" "}
+              Next {nextCheckIn.oneOff ? "conversation" : "check-in"}: <When at={nextCheckIn.at} zone={nextCheckIn.timeZone} now={nextCheckIn.now} />.{" "}
             </>
           ) : (
             <>No check-in time yet. <Link href="/check-ins">Choose one together</Link>. </>

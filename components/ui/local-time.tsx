@@ -13,13 +13,3 @@ export function LocalTime({ iso }: { iso: string }) {
   );
   return <time dateTime={iso}>{text}</time>;
 }
-
-/** A hidden field carrying the browser's time zone, so a typed local time means what the reader meant. */
-export function TimeZoneField({ name = "timeZone" }: { name?: string }) {
-  const zone = useSyncExternalStore(
-    noSubscription,
-    () => Intl.DateTimeFormat().resolvedOptions().timeZone,
-    () => "",
-  );
-  return <input type="hidden" name={name} value={zone} />;
-}

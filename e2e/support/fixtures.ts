@@ -18,7 +18,7 @@ type Fixtures = {
    * alone, signed in through next-auth's credentials endpoint as the sign-in form does. Lands
    * on the private space, /notes.
    */
-  signUp: (displayName: PersonName) => Promise<Person>;
+  signUp: (displayName: PersonName, options?: { timezoneId?: string }) => Promise<Person>;
   /**
    * Signs up through the forms, as a newcomer does on the embedded default: name and address,
    * the link from the development outbox, a password. Lands signed in on /welcome. For tests
@@ -60,8 +60,9 @@ function claimAccount(name: PersonName): string {
 export const test = base.extend<Fixtures>({
   signUp: async ({ browser }, provide) => {
     const contexts: BrowserContext[] = [];
-    await provide(async (displayName) => {
-      const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientAddress() } });
+    await provide(async (displayName, options = {}) => {
+      // A browser in a given time zone, where a test is about times (each reader's own zone, decision 038).
+      const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientAddress() }, ...options });
       contexts.push(context);
       const person = { page: await context.newPage(), displayName, email: claimAccount(displayName), password: PEOPLE_PASSWORD };
       const { csrfToken } = (await (await context.request.get("/api/auth/csrf")).json()) as { csrfToken: string };

@@ -115,28 +115,3 @@ export function nextDateOnWeekday(weekday: number, timeZone: string, now: Date):
   const date = today.plus({ days: (weekday - today.weekday + 7) % 7 });
   return date.toISODate() ?? "";
 }
-
-/** When the next of a user's reminders is due: the earliest occurrence-minus-lead still ahead of now. */
-export function nextReminderAt(rule: CheckInRule, leadMinutes: readonly number[], now: Date): Date | null {
-  let earliest: number | null = null;
-  for (const lead of leadMinutes) {
-    const [occurrence] = occurrencesAfter(rule, new Date(now.getTime() + lead * 60_000), 1);
-    if (!occurrence) continue;
-    const due = occurrence.getTime() - lead * 60_000;
-    if (earliest === null || due < earliest) earliest = due;
-  }
-  return earliest === null ? null : new Date(earliest);
-}
-
-/** An instant as a reader in `timeZone` would say it, with the zone named so nobody has to guess. */
-export function formatInstant(instant: Date, timeZone: string, locale = "en-GB"): string {
-  return DateTime.fromJSDate(instant, { zone: timeZone }).setLocale(locale).toLocaleString({
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZoneName: "short",
-  });
-}

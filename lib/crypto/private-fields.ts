@@ -38,7 +38,13 @@ const FOREIGN_KEY = "the id of another row, used in lookups and joins";
 const DIGEST = "a SHA-256 digest, looked up for uniqueness; reveals nothing of what was written";
 
 export const PLAIN_FIELDS: Record<string, Record<string, string>> = {
-  User: { id: ID, email: "looked up at sign-in and must be unique", passwordHash: "an argon2id hash, not the password", outboxKeyHash: DIGEST },
+  User: {
+    id: ID,
+    email: "looked up at sign-in and must be unique",
+    passwordHash: "an argon2id hash, not the password",
+    outboxKeyHash: DIGEST,
+    timeZone: "an IANA zone name from a fixed list; the reminder sweep names each recipient's time in it",
+  },
   Note: { id: ID, authorId: FOREIGN_KEY, submissionKey: DIGEST },
   RateLimit: { key: "\"<kind>:<SHA-256 of the counted parts>\", looked up on every limited attempt" },
   UserSession: { id: ID, userId: FOREIGN_KEY, deviceLabel: "\"Chrome on Linux\": derived from the browser's User-Agent, nobody's words" },
@@ -75,6 +81,7 @@ export const PLAIN_FIELDS: Record<string, Record<string, string>> = {
     localTime: "\"HH:MM\" from a fixed list; the reminder sweep computes every couple's times from it",
     timeZone: "an IANA zone name from a fixed list; the reminder sweep computes every couple's times from it",
   },
+  CheckInChange: { coupleId: FOREIGN_KEY, changedById: FOREIGN_KEY },
   ReminderPreference: { userId: FOREIGN_KEY },
   ReminderDelivery: {
     id: ID,

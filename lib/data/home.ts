@@ -1,8 +1,7 @@
 import "server-only";
-import { occurrencesAfter } from "@/lib/check-ins/occurrences";
 import type { TherapyRole } from "@/lib/generated/prisma/client";
 import type { Access } from "./access";
-import { getMyCheckIn } from "./check-ins";
+import { getMyCheckIn, nextConversation, readingZone } from "./check-ins";
 import { listSharedItems } from "./consent";
 import { listMyNotices, type MyNotice } from "./notices";
 import { getPlan } from "./plan";
@@ -14,7 +13,8 @@ export type MyHome = {
   /** Null when not linked with a partner. */
   couple: {
     partnerName: string;
-    nextCheckIn: { at: Date; timeZone: string } | null;
+    /** The next conversation (a check-in, or a one-off set on the plan), in the reader's zone. */
+    nextCheckIn: { at: Date; timeZone: string; oneOff: boolean; now: Date } | null;
     /** Items on the joint plan not yet talked about. */
     agendaCount: number;
     /** What the partner shared (their explicit act) and this person has not replied to yet. */
@@ -26,16 +26,16 @@ export type MyHome = {
 
 /** The home page: read through the same functions as the sections it points to, so it shows nothing they do not. */
 export async function getMyHome(access: Access, now = new Date()): Promise<MyHome> {
-  const [role, notices, checkIn, shared] = await Promise.all([getMyTherapyRole(access), listMyNotices(access, now), getMyCheckIn(access), listSharedItems(access)]);
+  const [role, notices, checkIn, shared] = await Promise.all([getMyTherapyRole(access), listMyNotices(access, now), getMyCheckIn(access, now), listSharedItems(access)]);
   if (!checkIn) return { role, notices, couple: null };
   const plan = await getPlan(access);
-  const next = checkIn.schedule ? occurrencesAfter(checkIn.schedule, now, 1)[0] : undefined;
+  const next = nextConversation(checkIn, now);
   return {
     role,
     notices,
     couple: {
       partnerName: checkIn.partnerName ?? "Your partner",
-      nextCheckIn: next && checkIn.schedule ? { at: next, timeZone: checkIn.schedule.timeZone } : null,
+      nextCheckIn: next ? { at: next.at, timeZone: readingZone(checkIn), oneOff: next.plannedAt === null, now } : null,
       agendaCount: plan.items.filter((item) => !item.discussed).length,
       newFromPartner: shared.filter((item) => !item.byMe && !item.reply).map((item) => ({ consentId: item.consentId, title: item.title })),
       talkRequests: shared.filter((item) => item.byMe && item.talk === "ASKED").map((item) => ({ consentId: item.consentId, title: item.title })),

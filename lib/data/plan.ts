@@ -55,7 +55,6 @@ export async function getPlan(access: Access) {
   ]);
   const nameOf = (userId: string) => (userId === access.userId ? "you" : (couple.partner?.displayName ?? "Your partner"));
   return {
-    conversationAt: couple.conversationAt,
     partnerName: couple.partner?.displayName ?? null,
     items: items.map((item) => ({
       id: item.id,
@@ -170,7 +169,17 @@ export async function moveItem(access: Access, itemId: string, direction: "up" |
   });
 }
 
-export async function setConversationTime(access: Access, conversationAt: Date | null): Promise<void> {
+/**
+ * Sets or clears the couple's one-off conversation (decision 038). Reminders planned for the old
+ * time are dropped; the sweep plans the new ones and skips any it had already claimed.
+ */
+export async function setConversationTime(access: Access, conversationAt: Date | null, now = new Date()): Promise<void> {
   const couple = await requireMyCouple(access);
-  await access.db.couple.update({ where: { id: couple.id }, data: { conversationAt } });
+  if (conversationAt && conversationAt.getTime() <= now.getTime()) {
+    throw new DomainError("invalid", "Choose a time that is still ahead.");
+  }
+  await access.db.$transaction(async (tx) => {
+    await tx.couple.update({ where: { id: couple.id }, data: { conversationAt } });
+    await tx.reminderDelivery.deleteMany({ where: { coupleId: couple.id, status: "PENDING" } });
+  });
 }

@@ -8,6 +8,7 @@ import { acceptInvite, createInvite } from "@/lib/data/couples";
 import { createNote } from "@/lib/data/notes";
 import { addTopics } from "@/lib/data/plan";
 import { createSummary } from "@/lib/data/summaries";
+import { setMyTimeZone } from "@/lib/data/time-zone";
 import type { Db } from "@/lib/db/types";
 import type { SummaryInput } from "@/lib/validation/summary";
 import { DEMO_PARTNERS, DEMO_PASSWORD } from "./demo-accounts";
@@ -81,5 +82,8 @@ export async function seedDemo(db: Db): Promise<{ created: string[] }> {
     { title: "Visiting my parents at the holidays", detail: "How long, and where we stay." },
   ]);
   await saveCheckInSchedule(alexAccess, { cadence: "WEEKLY", weekday: 7, localTime: "19:00", timeZone: "Europe/London" });
+  // Both read times in London, where their check-in is: the plan says "For your check-in on Sunday …,
+  // 19:00, Europe/London", and a visitor's browser never writes its own zone into the shared demo.
+  await Promise.all([samAccess, alexAccess].map((access) => setMyTimeZone(access, "Europe/London")));
   return { created: DEMO_PARTNERS.map((partner) => partner.email) };
 }

@@ -1,4 +1,4 @@
-import { formatInstant } from "@/lib/check-ins/occurrences";
+import { formatWhen } from "@/lib/check-ins/conversations";
 
 /**
  * Every email the app sends. Wording is neutral on purpose: a subject line can be read over a
@@ -11,19 +11,21 @@ const APP_NAME = "Common Ground";
 
 export function reminderEmail(input: {
   occurrenceAt: Date;
+  /** The recipient's own zone (else the schedule's): the time is named in it (decision 038). */
   timeZone: string;
-  checkInsUrl: string;
+  planUrl: string;
   unsubscribeUrl: string;
+  now: Date;
 }): RenderedEmail {
-  const when = `${formatInstant(input.occurrenceAt, input.timeZone)} (${input.timeZone})`;
-  const subject = `Reminder: check-in on ${formatInstant(input.occurrenceAt, input.timeZone)}`;
+  const when = formatWhen(input.occurrenceAt, input.timeZone, input.now);
+  const subject = `Reminder: check-in on ${when}`;
   const text = [
     "Hello,",
     "",
     "A reminder of your check-in together:",
     when,
     "",
-    `Open ${APP_NAME}: ${input.checkInsUrl}`,
+    `See your plan for it: ${input.planUrl}`,
     "",
     "A calendar file for this check-in is attached.",
     "",
@@ -37,7 +39,7 @@ export function reminderEmail(input: {
       paragraph("Hello,"),
       paragraph("A reminder of your check-in together:"),
       `<p style="margin:0 0 16px;font-size:18px;font-weight:600;color:#1c1917">${escapeHtml(when)}</p>`,
-      button(`Open ${APP_NAME}`, input.checkInsUrl),
+      button("See your plan for it", input.planUrl),
       paragraph("A calendar file for this check-in is attached."),
     ],
     `You get this email because you turned on check-in reminders. <a href="${escapeAttribute(input.unsubscribeUrl)}" style="color:#57534e">Stop these reminders</a>.`,

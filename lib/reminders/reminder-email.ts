@@ -7,7 +7,7 @@ import { oneClickUnsubscribeUrl, unsubscribePageUrl, unsubscribeToken } from "./
 export type ReminderLinks = { appUrl: string; unsubscribeSecret: string };
 
 /**
- * The reminder for one check-in occurrence, to one recipient: when, a link, a calendar file,
+ * The reminder for one conversation, to one recipient: when (in their zone), a link to its plan, a calendar file,
  * and the recipient's own unsubscribe link. Nothing else about the couple goes in it.
  */
 export function composeReminder(input: {
@@ -23,16 +23,18 @@ export function composeReminder(input: {
 }): OutgoingEmail {
   const { appUrl, unsubscribeSecret } = input.links;
   const token = unsubscribeToken(input.userId, unsubscribeSecret);
-  const checkInsUrl = `${appUrl}/check-ins`;
+  // The agenda of the conversation the reminder is for (decision 038).
+  const planUrl = `${appUrl}/plan`;
   const rendered = reminderEmail({
     occurrenceAt: input.occurrenceAt,
     timeZone: input.timeZone,
-    checkInsUrl,
+    planUrl,
     unsubscribeUrl: unsubscribePageUrl(appUrl, token),
+    now: input.now,
   });
   const calendar = occurrenceCalendar({
     uid: `check-in-${input.coupleId}-${input.occurrenceAt.getTime()}@common-ground`,
-    url: checkInsUrl,
+    url: planUrl,
     stampedAt: input.now,
     occurrenceAt: input.occurrenceAt,
     timeZone: input.timeZone,

@@ -1,6 +1,7 @@
 import "server-only";
 import { LONGEST_LEAD_MINUTES } from "@/lib/check-ins/lead-times";
-import { isOccurrenceOf, occurrencesBetween, type Cadence } from "@/lib/check-ins/occurrences";
+import { conversationsBetween } from "@/lib/check-ins/conversations";
+import { isOccurrenceOf, isValidTimeZone, type Cadence } from "@/lib/check-ins/occurrences";
 import { ruleOf } from "@/lib/check-ins/schedule-rule";
 import type { Db } from "@/lib/db/types";
 import { SMTP_CONNECTIONS as SEND_CONCURRENCY, type SendEmail } from "@/lib/email/mailer";
@@ -66,40 +67,39 @@ export async function sweepReminders(options: SweepOptions): Promise<SweepReport
 
 /**
  * Writes a row for every reminder due within the next hour, for every opted-in member of a
- * couple with a schedule. Idempotent: the unique (user, occurrence, lead time) key makes a
- * second sweep, or a second worker, insert nothing.
+ * couple with a conversation ahead: their schedule's occurrences, less the skipped ones, with the
+ * moved ones at their new time, and a one-off set on the plan (decision 038). Idempotent: the
+ * unique (user, occurrence, lead time) key makes a second sweep, or a second worker, insert nothing.
  */
 async function planDeliveries(db: Db, now: Date): Promise<number> {
   const horizon = new Date(now.getTime() + LONGEST_LEAD_MINUTES * 60_000 + PLAN_AHEAD_MS);
-  const schedules = await db.checkInSchedule.findMany({
-    where: { couple: { endedAt: null } },
+  const couples = await db.couple.findMany({
+    where: { endedAt: null, OR: [{ checkIn: { isNot: null } }, { conversationAt: { gt: now, lte: horizon } }] },
     select: {
-      coupleId: true,
-      cadence: true,
-      weekday: true,
-      localTime: true,
-      timeZone: true,
-      startsOn: true,
-      couple: {
-        select: {
-          members: {
-            // Only to an address its owner has proven (SPEC C12).
-            where: { user: { emailVerifiedAt: { not: null }, reminderPreference: { emailEnabled: true, unsubscribedAt: null } } },
-            select: { userId: true, user: { select: { reminderPreference: { select: { leadMinutes: true } } } } },
-          },
-        },
+      id: true,
+      conversationAt: true,
+      checkIn: { select: { cadence: true, weekday: true, localTime: true, timeZone: true, startsOn: true } },
+      checkInChanges: {
+        where: { OR: [{ occurrenceAt: { gt: now } }, { movedTo: { gt: now } }] },
+        select: { occurrenceAt: true, kind: true, movedTo: true },
+      },
+      members: {
+        // Only to an address its owner has proven (SPEC C12).
+        where: { user: { emailVerifiedAt: { not: null }, reminderPreference: { emailEnabled: true, unsubscribedAt: null } } },
+        select: { userId: true, user: { select: { reminderPreference: { select: { leadMinutes: true } } } } },
       },
     },
   });
   const rows = [];
-  for (const schedule of schedules) {
-    const occurrences = occurrencesBetween(ruleOf(schedule), now, horizon);
-    for (const member of schedule.couple.members) {
+  for (const couple of couples) {
+    const inputs = { rule: couple.checkIn ? ruleOf(couple.checkIn) : null, changes: couple.checkInChanges, oneOffAt: couple.conversationAt };
+    const occurrences = conversationsBetween(inputs, now, horizon).map((conversation) => conversation.at);
+    for (const member of couple.members) {
       for (const leadMinutes of member.user.reminderPreference?.leadMinutes ?? []) {
         for (const occurrenceAt of occurrences) {
           const dueAt = new Date(occurrenceAt.getTime() - leadMinutes * 60_000);
           if (dueAt.getTime() > now.getTime() + PLAN_AHEAD_MS) continue;
-          rows.push({ userId: member.userId, coupleId: schedule.coupleId, occurrenceAt, leadMinutes, dueAt, nextAttemptAt: dueAt });
+          rows.push({ userId: member.userId, coupleId: couple.id, occurrenceAt, leadMinutes, dueAt, nextAttemptAt: dueAt });
         }
       }
     }
@@ -174,12 +174,20 @@ type ClaimState = {
   localTime: string | null;
   timeZone: string | null;
   startsOn: Date | null;
+  /** The recipient's own zone: the email names the time in it. */
+  readerZone: string | null;
+  /** The couple's one-off conversation. */
+  conversationAt: Date | null;
+  /** How a partner changed the occurrence the row is for, if they did. */
+  changeHere: "SKIPPED" | "MOVED" | null;
+  /** Whether a partner moved an occurrence to the row's time. */
+  movedHere: boolean;
 };
 
 /**
  * Read right before each send, in one statement: the row (still claimed by this sweep, and for
  * how long), its recipient, their preference, their membership of the row's couple, and that
- * couple's schedule. Null when the row is gone (the account or couple was deleted, the couple
+ * couple's schedule, one-off conversation and changes to the row's occurrence (decision 038). Null when the row is gone (the account or couple was deleted, the couple
  * ended) or another sweep holds it now.
  */
 async function readClaim(db: Db, rowId: string, workerId: string): Promise<ClaimState | null> {
@@ -187,7 +195,12 @@ async function readClaim(db: Db, rowId: string, workerId: string): Promise<Claim
     SELECT d."claimedUntil", u."email", u."emailVerifiedAt",
       p."emailEnabled", p."unsubscribedAt", p."leadMinutes",
       m."coupleId" AS "memberOf", c."endedAt",
-      s."cadence"::text AS "cadence", s."weekday", s."localTime", s."timeZone", s."startsOn"
+      s."cadence"::text AS "cadence", s."weekday", s."localTime", s."timeZone", s."startsOn",
+      u."timeZone" AS "readerZone", c."conversationAt",
+      (SELECT x."kind"::text FROM "CheckInChange" AS x
+        WHERE x."coupleId" = d."coupleId" AND x."occurrenceAt" = d."occurrenceAt") AS "changeHere",
+      EXISTS (SELECT 1 FROM "CheckInChange" AS x
+        WHERE x."coupleId" = d."coupleId" AND x."kind" = 'MOVED' AND x."movedTo" = d."occurrenceAt") AS "movedHere"
     FROM "ReminderDelivery" AS d
     JOIN "User" AS u ON u."id" = d."userId"
     JOIN "Couple" AS c ON c."id" = d."coupleId"
@@ -211,11 +224,23 @@ function decide(row: ClaimedDelivery, state: ClaimState, now: Date): Decision {
   }
   if (!state.emailVerifiedAt) return skip("The email address is not verified.");
   if (!state.memberOf || state.endedAt) return skip("No longer in this couple.");
-  const { cadence, weekday, localTime, timeZone, startsOn } = state;
-  if (!cadence || weekday === null || !localTime || !timeZone || !startsOn) return skip("The check-in schedule changed.");
-  if (!isOccurrenceOf(ruleOf({ cadence, weekday, localTime, timeZone, startsOn }), row.occurrenceAt)) return skip("The check-in schedule changed.");
+  const stillOn = conversationStillAt(row.occurrenceAt, state);
+  if (stillOn !== true) return skip(stillOn);
   if (row.occurrenceAt.getTime() <= now.getTime()) return { status: "FAILED", failure: "TOO_LATE", lastError: "The check-in had begun before it could be sent." };
-  return { status: "SEND", timeZone };
+  const zone = state.readerZone && isValidTimeZone(state.readerZone) ? state.readerZone : (state.timeZone ?? "UTC");
+  return { status: "SEND", timeZone: zone };
+}
+
+/** True when a conversation still takes place at the row's time; else why not. */
+function conversationStillAt(occurrenceAt: Date, state: ClaimState): true | string {
+  if (state.conversationAt?.getTime() === occurrenceAt.getTime()) return true;
+  const { cadence, weekday, localTime, timeZone, startsOn } = state;
+  if (!cadence || weekday === null || !localTime || !timeZone || !startsOn) return "The conversation's time changed.";
+  if (state.movedHere) return true;
+  if (!isOccurrenceOf(ruleOf({ cadence, weekday, localTime, timeZone, startsOn }), occurrenceAt)) return "The check-in schedule changed.";
+  if (state.changeHere === "SKIPPED") return "This check-in was skipped.";
+  if (state.changeHere === "MOVED") return "This check-in was moved to another time.";
+  return true;
 }
 
 async function deliverBatch(batch: ClaimedDelivery[], options: SweepOptions, report: SweepReport): Promise<void> {

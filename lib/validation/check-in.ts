@@ -1,7 +1,14 @@
 import { z } from "zod";
+import { localInputToInstant } from "@/lib/check-ins/conversations";
 import { LEAD_TIME_OPTIONS } from "@/lib/check-ins/lead-times";
 import { isValidTimeZone } from "@/lib/check-ins/occurrences";
 import { text } from "./fields";
+
+const zoneField = text("Choose a time zone.")
+  .trim()
+  .min(1, "Choose a time zone.")
+  .max(64, "Choose a time zone from the list.")
+  .refine(isValidTimeZone, "Choose a time zone from the list.");
 
 /** The couple's check-in schedule, as the form sends it and the server checks it. */
 export const checkInScheduleSchema = z.object({
@@ -14,11 +21,7 @@ export const checkInScheduleSchema = z.object({
   localTime: text("Enter a time, e.g. 19:30.")
     .trim()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Enter a time as hours and minutes, e.g. 19:30."),
-  timeZone: text("Choose a time zone.")
-    .trim()
-    .min(1, "Choose a time zone.")
-    .max(64, "Choose a time zone from the list.")
-    .refine(isValidTimeZone, "Choose a time zone from the list."),
+  timeZone: zoneField,
 });
 
 export type CheckInScheduleInput = z.output<typeof checkInScheduleSchema>;
@@ -46,3 +49,29 @@ export const reminderPreferencesSchema = z
   });
 
 export type ReminderPreferencesInput = z.output<typeof reminderPreferencesSchema>;
+
+/** A person's own time zone, chosen on /account or reported by their browser. */
+export const myTimeZoneSchema = z.object({ timeZone: zoneField });
+
+/** One occurrence of the schedule, named by the instant it was planned for (as the page posts it). */
+const plannedAt = text("That check-in is not on your schedule any more.")
+  .refine((value) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(value) && !Number.isNaN(Date.parse(value)), "That check-in is not on your schedule any more.")
+  .transform((value) => new Date(value));
+
+export const occurrenceSchema = z.object({ occurrenceAt: plannedAt });
+
+/** Moving one occurrence: the new date and time as typed, in the zone chosen beside it. */
+export const moveOccurrenceSchema = z
+  .object({
+    occurrenceAt: plannedAt,
+    movedTo: text("Enter a date and time.").regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Enter a date and time."),
+    timeZone: zoneField,
+  })
+  .transform((input, context) => {
+    const movedTo = localInputToInstant(input.movedTo, input.timeZone);
+    if (!movedTo) {
+      context.addIssue({ code: "custom", path: ["movedTo"], message: "Enter a real date and time." });
+      return z.NEVER;
+    }
+    return { occurrenceAt: input.occurrenceAt, movedTo };
+  });

@@ -12,8 +12,8 @@ export const topicInputSchema = z.object({
 });
 
 /**
- * The conversation's date and time as typed in the viewer's own time zone (sent along by the
- * browser), or empty to clear it.
+ * A one-off conversation's date and time as typed, in the zone chosen beside it (the reader's
+ * own by default), or empty to clear it.
  */
 export const conversationTimeSchema = z
   .object({
@@ -24,7 +24,11 @@ export const conversationTimeSchema = z
   })
   .transform((input, context) => {
     if (!input.conversationAt) return { conversationAt: null };
-    const zone = input.timeZone && DateTime.local().setZone(input.timeZone).isValid ? input.timeZone : "UTC";
+    if (input.timeZone && !DateTime.local().setZone(input.timeZone).isValid) {
+      context.addIssue({ code: "custom", path: ["timeZone"], message: "Choose a time zone from the list." });
+      return z.NEVER;
+    }
+    const zone = input.timeZone || "UTC";
     const local = DateTime.fromISO(input.conversationAt, { zone });
     if (!local.isValid || local.year < 2000 || local.year > 2100) {
       context.addIssue({ code: "custom", path: ["conversationAt"], message: "Enter a real date and time." });

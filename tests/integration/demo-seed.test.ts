@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "@/lib/auth/accounts";
-import { getMyCheckIn } from "@/lib/data/check-ins";
+import { formatWhen } from "@/lib/check-ins/conversations";
+import { getMyCheckIn, nextConversation } from "@/lib/data/check-ins";
 import { getPlan } from "@/lib/data/plan";
 import { DEMO_PARTNERS, DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import { seedDemo } from "@/lib/demo/seed-demo";
@@ -35,10 +36,16 @@ describe("the demo seed", () => {
     const access = { db: t.db, userId: sam.id };
     const plan = await getPlan(access);
     expect(plan.items.map((item) => item.kind)).toEqual(["shared", "topic", "topic", "topic", "topic", "topic"]);
-    expect(await getMyCheckIn(access)).toMatchObject({
+    const checkIn = await getMyCheckIn(access);
+    expect(checkIn).toMatchObject({
       partnerName: DEMO_PARTNERS[1].displayName,
       schedule: { cadence: "WEEKLY", weekday: 7, localTime: "19:00", timeZone: "Europe/London" },
+      myTimeZone: "Europe/London",
     });
+    // The plan is for that check-in: its next Sunday, 19:00 in London.
+    const next = checkIn && nextConversation(checkIn);
+    expect(next?.plannedAt).toEqual(next?.at);
+    expect(formatWhen(next!.at, "Europe/London")).toMatch(/^Sunday \d+ \w+( \d{4})?, 19:00, Europe\/London$/);
   });
 
   it("run again, creates nothing and leaves the existing accounts exactly as they are", async () => {

@@ -70,7 +70,7 @@ describe("the home page's data", () => {
     const home = await getMyHome(partner, now);
     expect(home.couple).toEqual({
       partnerName: "Sam",
-      nextCheckIn: { at: new Date("2026-12-03T19:30:00Z"), timeZone: "Europe/London" },
+      nextCheckIn: { at: new Date("2026-12-03T19:30:00Z"), timeZone: "Europe/London", oneOff: false, now },
       agendaCount: 2,
       newFromPartner: [{ consentId, title: "What I noticed" }],
       talkRequests: [],

@@ -42,23 +42,23 @@ describe("planning and sending", () => {
     expect(await t.db.reminderDelivery.count()).toBe(2);
   });
 
-  it("the email says when, links to the app, offers one-click unsubscribe, and attaches the check-in in its time zone", async () => {
+  it("the email says when, links to the plan, offers one-click unsubscribe, and attaches the check-in in its time zone", async () => {
     const [couple] = await createCouples(t.db, 1, { leadMinutes: [60] });
     await sweep(minutesBefore(NEXT_CHECK_IN, 60));
     expect(world.smtp.messages).toHaveLength(2);
     const [first, second] = world.smtp.messages;
     for (const message of [first!, second!]) {
-      expect(message.subject).toBe("Reminder: check-in on Monday, 30 November 2026 at 19:00 CET");
-      expect(message.text).toContain("Monday, 30 November 2026 at 19:00 CET (Europe/Berlin)");
-      expect(message.text).toContain("http://app.test/check-ins");
-      expect(message.html).toContain('href="http://app.test/check-ins"');
+      expect(message.subject).toBe("Reminder: check-in on Monday 30 November, 19:00, Europe/Berlin");
+      expect(message.text).toContain("Monday 30 November, 19:00, Europe/Berlin");
+      expect(message.text).toContain("http://app.test/plan");
+      expect(message.html).toContain('href="http://app.test/plan"');
       expect(message.text).toMatch(/Stop these reminders: http:\/\/app\.test\/unsubscribe\/[0-9a-f-]{36}\.[\w-]+/);
       const attachment = message.attachments.find((file) => file.filename === "check-in.ics");
       expect(attachment?.contentType).toBe("text/calendar");
       const event = parseSingleEvent(attachment!.content.toString("utf8"));
       expect(event).toMatchObject({
         summary: "Check-in together",
-        url: "http://app.test/check-ins",
+        url: "http://app.test/plan",
         timeZone: "Europe/Berlin",
         localStart: "2026-11-30T19:00:00",
         durationMinutes: 60,
@@ -73,7 +73,7 @@ describe("planning and sending", () => {
       expect(source).toMatch(new RegExp(`List-Unsubscribe: <http://app\\.test/api/reminders/unsubscribe/${member.id}\\.[\\w-]+>`));
       expect(source).toContain("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
     }
-    // Both partners read the same words; only their own unsubscribe link differs.
+    // Partners in one zone read the same words; only their own unsubscribe link differs.
     const withoutLinks = (text: string) => text.replace(/unsubscribe\/[^\s"<>]+/g, "unsubscribe/LINK");
     expect(withoutLinks(first!.text!)).toBe(withoutLinks(second!.text!));
     expect(withoutLinks(String(first!.html))).toBe(withoutLinks(String(second!.html)));
@@ -259,8 +259,8 @@ describe("checked again at send time", () => {
     expect(await sweep(minutesBefore(NEXT_CHECK_IN, 60))).toMatchObject({ sent: 0, skipped: 2 });
     expect(await sweep(minutesBefore(NEXT_CHECK_IN, 30))).toMatchObject({ sent: 2 });
     expect(world.smtp.messages.map((message) => message.subject)).toEqual([
-      "Reminder: check-in on Monday, 30 November 2026 at 19:30 CET",
-      "Reminder: check-in on Monday, 30 November 2026 at 19:30 CET",
+      "Reminder: check-in on Monday 30 November, 19:30, Europe/Berlin",
+      "Reminder: check-in on Monday 30 November, 19:30, Europe/Berlin",
     ]);
   });
 });

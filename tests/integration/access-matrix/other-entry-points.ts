@@ -11,7 +11,9 @@ import {
   deleteAccountAction,
   endSessionAction,
   neutralTabTitleAction,
+  rememberTimeZoneAction,
   signOutEverywhereAction,
+  timeZoneAction,
 } from "@/app/account/actions";
 import AccountPage from "@/app/account/page";
 import AboutPage from "@/app/about/page";
@@ -19,7 +21,13 @@ import { POST as cronPost } from "@/app/api/cron/reminders/route";
 import { POST as unsubscribePost } from "@/app/api/reminders/unsubscribe/[token]/route";
 import { POST as draftsPost } from "@/app/api/drafts/route";
 import { POST as signOutPost } from "@/app/api/sign-out/route";
-import { saveReminderPreferencesAction, saveScheduleAction } from "@/app/check-ins/actions";
+import {
+  moveOccurrenceAction,
+  restoreOccurrenceAction,
+  saveReminderPreferencesAction,
+  saveScheduleAction,
+  skipOccurrenceAction,
+} from "@/app/check-ins/actions";
 import { GET as calendarGet } from "@/app/check-ins/check-in.ics/route";
 import CheckInsPage from "@/app/check-ins/page";
 import { acceptInviteAction, createInviteAction, emailInviteAction, leaveCoupleAction, revokeInviteAction } from "@/app/couple/actions";
@@ -145,6 +153,14 @@ export const OTHER_ENTRY_POINTS: readonly SweepEntry[] = [
     signedOut: "sign-in",
     run: () => postForm(saveScheduleAction, { cadence: "WEEKLY", weekday: "3", localTime: "18:30", timeZone: "Europe/Berlin" }),
   },
+  // One occurrence of the couple's check-in (decision 038); who may change which is tested in check-in-changes.test.ts.
+  { entryPoint: "app/check-ins/actions.ts skipOccurrenceAction", signedOut: "sign-in", run: () => postForm(skipOccurrenceAction, { occurrenceAt: "2031-07-20T17:00:00.000Z" }) },
+  {
+    entryPoint: "app/check-ins/actions.ts moveOccurrenceAction",
+    signedOut: "sign-in",
+    run: () => postForm(moveOccurrenceAction, { occurrenceAt: "2031-07-20T17:00:00.000Z", movedTo: "2031-07-21T19:00", timeZone: "Europe/Berlin" }),
+  },
+  { entryPoint: "app/check-ins/actions.ts restoreOccurrenceAction", signedOut: "sign-in", run: () => postForm(restoreOccurrenceAction, { occurrenceAt: "2031-07-20T17:00:00.000Z" }) },
   {
     entryPoint: "app/check-ins/actions.ts saveReminderPreferencesAction",
     signedOut: "sign-in",
@@ -156,6 +172,8 @@ export const OTHER_ENTRY_POINTS: readonly SweepEntry[] = [
   { entryPoint: "app/couple/actions.ts acceptInviteAction", signedOut: "sign-in", run: () => postForm(acceptInviteAction, { token: `no-such-invite-${randomUUID()}` }) },
   { entryPoint: "app/couple/actions.ts leaveCoupleAction", signedOut: "sign-in", run: () => postForm(leaveCoupleAction, { confirm: "leave" }) },
   { entryPoint: "app/account/actions.ts neutralTabTitleAction", signedOut: "sign-in", run: () => postForm(neutralTabTitleAction, { neutral: "on" }) },
+  { entryPoint: "app/account/actions.ts timeZoneAction", signedOut: "sign-in", run: () => postForm(timeZoneAction, { timeZone: "Asia/Tokyo" }) },
+  { entryPoint: "app/account/actions.ts rememberTimeZoneAction", signedOut: "sign-in", run: () => postForm(rememberTimeZoneAction, { timeZone: "Asia/Tokyo" }) },
   { entryPoint: "app/account/actions.ts endSessionAction", signedOut: "sign-in", run: () => postForm(endSessionAction, { sessionId: randomUUID() }) },
   {
     entryPoint: "app/account/actions.ts changePasswordAction",

@@ -1,10 +1,8 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import {
-  formatInstant,
   isOccurrenceOf,
   nextDateOnWeekday,
-  nextReminderAt,
   occurrencesAfter,
   occurrencesBetween,
   wallTimeToInstant,
@@ -132,24 +130,5 @@ describe("cadence and start date", () => {
   it("refuses a time that is not HH:MM and a zone that does not exist", () => {
     expect(() => wallTimeToInstant({ year: 2026, month: 1, day: 1 }, "25:00", "UTC")).toThrow(RangeError);
     expect(() => wallTimeToInstant({ year: 2026, month: 1, day: 1 }, "10:00", "Mars/Olympus")).toThrow(RangeError);
-  });
-});
-
-describe("reminder times and display", () => {
-  const rule = weekly("Europe/Berlin", 1, "19:00");
-
-  it("the next reminder is the earliest lead time still ahead", () => {
-    // Check-in Monday 30 March 17:00Z; a day before is 29 March 17:00Z, an hour before 16:00Z on the 30th.
-    expect(nextReminderAt(rule, [1440, 60], new Date("2026-03-29T12:00:00Z"))?.toISOString()).toBe("2026-03-29T17:00:00.000Z");
-    expect(nextReminderAt(rule, [1440, 60], new Date("2026-03-29T18:00:00Z"))?.toISOString()).toBe("2026-03-30T16:00:00.000Z");
-    expect(nextReminderAt(rule, [], new Date("2026-03-29T18:00:00Z"))).toBeNull();
-  });
-
-  it("each viewer reads the same instant in their own zone", () => {
-    const instant = new Date("2026-03-30T17:00:00Z");
-    expect(formatInstant(instant, "Europe/Berlin")).toContain("19:00");
-    expect(formatInstant(instant, "America/New_York")).toContain("13:00");
-    expect(formatInstant(instant, "Australia/Sydney")).toContain("04:00");
-    expect(formatInstant(instant, "Australia/Sydney")).toContain("Tuesday");
   });
 });
