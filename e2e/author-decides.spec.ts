@@ -1,12 +1,13 @@
 import { expectNoSeriousAccessibilityProblems } from "./support/axe";
 import { linkCouple } from "./support/couple";
+import { skipToMain, tabTo } from "./support/keyboard";
 import { expect, test, type Person } from "./support/fixtures";
 
 /**
  * Consent rule C11 in the browser, both roles: the author chooses "let's talk about it" (on the
  * agenda for both) or "just so you know" (nothing asked); the partner may ask to talk about it,
  * the author declines without a reason, and the partner reads one neutral line; the partner
- * replies warmly and the author sees it.
+ * replies warmly and the author sees it. The answer and the reply are given by keyboard alone.
  */
 async function shoot(person: Person, name: string): Promise<void> {
   for (const width of [1280, 360]) {
@@ -83,7 +84,10 @@ test("the author decides where a disclosure goes; the partner asks, replies, and
   await expect(asked).toContainText("Alex asked to talk about this.");
   await expectNoSeriousAccessibilityProblems(sam.page);
   await shoot(sam, "shared-author-request");
-  await asked.getByRole("button", { name: "Keep it as just so you know" }).click();
+  // By keyboard alone.
+  await skipToMain(sam.page);
+  await tabTo(sam.page, asked.getByRole("button", { name: "Keep it as just so you know" }));
+  await sam.page.keyboard.press("Enter");
   await expect(asked.getByRole("button", { name: "Keep it as just so you know" })).toHaveCount(0);
 
   // Alex reads one neutral line, never a why, and cannot ask again.
@@ -93,7 +97,9 @@ test("the author decides where a disclosure goes; the partner asks, replies, and
   await expect(justSo.getByRole("button", { name: "Ask to talk about this" })).toHaveCount(0);
 
   // Alex replies warmly; Sam sees the reply on their own card.
-  await justSo.getByRole("button", { name: "I'm glad you shared this with me." }).click();
+  await skipToMain(alex.page);
+  await tabTo(alex.page, justSo.getByRole("button", { name: "I'm glad you shared this with me." }));
+  await alex.page.keyboard.press("Enter");
   await expect(justSo).toContainText("You replied: “I'm glad you shared this with me.”");
   await sam.page.goto("/shared");
   await expect(card(sam, "A memory that came up")).toContainText("Alex replied: “I'm glad you shared this with me.”");

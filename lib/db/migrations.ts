@@ -99,10 +99,10 @@ export function readMigrationList(dir = MIGRATIONS_DIR): MigrationList {
   };
 }
 
-/** Applies every pending migration; returns the names applied (none when up to date). */
-export async function applyPendingMigrations(factory: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {
+/** Applies every pending migration (of `dir`, for tests of one migration's data); returns the names applied (none when up to date). */
+export async function applyPendingMigrations(factory: SqlMigrationAwareDriverAdapterFactory, dir = MIGRATIONS_DIR): Promise<string[]> {
   return withEngine(factory, async (engine) => {
-    const result = await engine.applyMigrations({ migrationsList: readMigrationList(), filters: NO_FILTERS });
+    const result = await engine.applyMigrations({ migrationsList: readMigrationList(dir), filters: NO_FILTERS });
     return result.appliedMigrationNames;
   });
 }

@@ -16,7 +16,7 @@ ADD COLUMN     "talkAnsweredAt" TIMESTAMP(3),
 ADD COLUMN     "talkRequest" "TalkRequest",
 ADD COLUMN     "talkRequestedAt" TIMESTAMP(3);
 
--- Existing consents (decision 035): an item on the plan was meant to be talked about; the rest
+-- Existing consents (decision 035): an item on the plan was meant to be talked about, the rest
 -- were shared just so the partner knows (the default above). An acknowledgement becomes the
 -- plainest of the warm replies, at the time it was given.
 UPDATE "ShareConsent" SET "sharedIntent" = 'LETS_TALK'
