@@ -4,6 +4,7 @@ import Link from "next/link";
 import { Agenda } from "@/components/plan/agenda";
 import { SharedNotOnPlan } from "@/components/plan/shared-not-on-plan";
 import { ActionForm } from "@/components/ui/action-form";
+import { buttonClass } from "@/components/ui/button-class";
 import { InputField, TextAreaField } from "@/components/ui/field";
 import { LocalTime, TimeZoneField } from "@/components/ui/local-time";
 import { requireAccess } from "@/lib/auth/session";
@@ -77,6 +78,12 @@ export default async function PlanPage() {
           />
         )}
       </section>
+
+      <p>
+        <Link href="/conversation" className={`${buttonClass("primary")} no-underline hover:no-underline`}>
+          Start our conversation
+        </Link>
+      </p>
 
       {plan.sharedNotOnPlan.length ? (
         <section className="space-y-3" aria-labelledby="shared-available">
