@@ -35,6 +35,7 @@ import { isUniqueViolation } from "./transactions";
  */
 
 const NO_CONVERSATION = "There is no conversation going on. Start one from your plan.";
+const NOT_MARKABLE = "You can't mark this one: a shared item is marked discussed by the person who shared it, while it is on your plan.";
 const MOVED_ON = "Your partner moved things on a moment ago. Here is where you are now.";
 
 type Pair = readonly [string, string];
@@ -218,10 +219,8 @@ export async function markCurrentDiscussed(access: Access, itemId: string, now =
   const { couple } = await requireOpen(access);
   const agenda = await getConversationAgenda(access, couple);
   const item = agenda.find((entry) => entry.id === itemId);
-  if (!item) throw notFound("This item is not on your plan any more.");
-  if (!mayMarkDiscussed(item, access.userId)) {
-    throw new DomainError("conflict", "Only the person who shared this can mark it discussed.");
-  }
+  // One answer for both refusals: an item that is gone, and another's shared item, read alike.
+  if (!item || !mayMarkDiscussed(item, access.userId)) throw notFound(NOT_MARKABLE);
   await setDiscussed(access, itemId, true, now);
 }
 

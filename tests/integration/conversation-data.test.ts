@@ -108,14 +108,14 @@ describe("holding a conversation on two devices", () => {
     await startConversation(partner);
     const at = await goToSharedItem(partner, world);
     expect(at.item?.mayMarkDiscussed).toBe(false);
-    await expect(markCurrentDiscussed(partner, world.planItemId ?? "")).rejects.toThrow(/Only the person who shared this/);
+    await expect(markCurrentDiscussed(partner, world.planItemId ?? "")).rejects.toThrow(/marked discussed by the person who shared it/);
     expect((await t.db.planItem.findUniqueOrThrow({ where: { id: world.planItemId ?? "" } })).discussedAt).toBeNull();
     expect((await getConversation(author)).conversation?.item?.mayMarkDiscussed).toBe(true);
     await markCurrentDiscussed(author, world.planItemId ?? "");
     expect((await t.db.planItem.findUniqueOrThrow({ where: { id: world.planItemId ?? "" } })).discussedAt).not.toBeNull();
     const topic = (await getPlan(author)).items.find((item) => item.kind === "topic");
     await markCurrentDiscussed(author, topic?.id ?? "");
-    await expect(markCurrentDiscussed(author, "not-an-item")).rejects.toThrow(/not on your plan/);
+    await expect(markCurrentDiscussed(author, "not-an-item")).rejects.toThrow(/can't mark this one/);
   });
 
   it("lets either partner call a pause of at least twenty minutes, seen by both, and come back", async () => {
