@@ -79,7 +79,7 @@ export const PLAIN_FIELDS: Record<string, Record<string, string>> = {
     pausedById: FOREIGN_KEY,
   },
   ConversationItem: { id: ID, conversationId: FOREIGN_KEY, coupleId: FOREIGN_KEY, consentId: FOREIGN_KEY },
-  ConversationGuide: { coupleId: FOREIGN_KEY, proposedById: FOREIGN_KEY },
+  ConversationGuide: { id: ID, coupleId: FOREIGN_KEY, proposedById: FOREIGN_KEY },
   ConversationReflection: { id: ID, authorId: FOREIGN_KEY, conversationId: FOREIGN_KEY },
   CheckInSchedule: {
     coupleId: FOREIGN_KEY,

@@ -29,6 +29,7 @@ CREATE TABLE "ConversationItem" (
 
 -- CreateTable
 CREATE TABLE "ConversationGuide" (
+    "id" TEXT NOT NULL,
     "coupleId" TEXT NOT NULL,
     "steps" TEXT,
     "groundRules" TEXT,
@@ -38,7 +39,7 @@ CREATE TABLE "ConversationGuide" (
     "proposedAt" TIMESTAMP(3),
     "agreedAt" TIMESTAMP(3),
 
-    CONSTRAINT "ConversationGuide_pkey" PRIMARY KEY ("coupleId")
+    CONSTRAINT "ConversationGuide_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -64,6 +65,9 @@ CREATE INDEX "ConversationItem_conversationId_idx" ON "ConversationItem"("conver
 
 -- CreateIndex
 CREATE INDEX "ConversationItem_consentId_idx" ON "ConversationItem"("consentId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ConversationGuide_coupleId_key" ON "ConversationGuide"("coupleId");
 
 -- CreateIndex
 CREATE INDEX "ConversationReflection_authorId_createdAt_idx" ON "ConversationReflection"("authorId", "createdAt");
