@@ -45,7 +45,7 @@ test("two partners hold a conversation: turns, the listener's rule, a pause, clo
   await sam.page.goto("/conversation");
   await expect(stopHeading(sam)).toHaveText(/^Appreciations/);
   await expect(turnLine(sam)).toHaveText(`${alex.displayName} speaks. Your turn to listen.`);
-  await expect(sam.page.getByText(/say back what you heard/)).toBeVisible();
+  await expect(sam.page.getByText(/^Before you answer, say back what you heard/)).toBeVisible();
   await expectNoSeriousAccessibilityProblems(sam.page);
 
   // Sam passes the turn; Alex's screen follows without a reload.
