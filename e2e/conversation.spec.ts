@@ -54,9 +54,12 @@ test("two partners hold a conversation: turns, the listener's rule, a pause, clo
   await expect(turnLine(alex)).toHaveText(`${sam.displayName} speaks. Your turn to listen.`);
 
   // On to Sam's shared item: Sam speaks first, Alex listens by Sam's wish, and only Sam may mark it discussed.
-  await alex.page.getByRole("button", { name: "Next" }).click();
+  // From the keyboard: Enter on Next moves on, and focus stays on Next for the next press.
+  await alex.page.getByRole("button", { name: "Next" }).focus();
+  await alex.page.keyboard.press("Enter");
   await expect(stopHeading(alex)).toHaveText(/^What went well/);
-  await alex.page.getByRole("button", { name: "Next" }).click();
+  await expect(alex.page.getByRole("button", { name: "Next" })).toBeFocused();
+  await alex.page.keyboard.press("Enter");
   await expect(stopHeading(alex)).toHaveText("Why I go quiet");
   await expect(alex.page.locator("main")).toContainText(SHARED_TEXT);
   await expect(turnLine(alex)).toHaveText(`${sam.displayName} speaks. Your turn to listen.`);

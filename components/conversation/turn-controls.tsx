@@ -25,15 +25,15 @@ export function TurnControls({ position, markableItemId, hasPrevious, hasNext }:
   return (
     <section
       aria-label="Conversation controls"
-      className="conversation-controls sticky bottom-[calc(3.1rem+env(safe-area-inset-bottom))] z-10 -mx-4 space-y-3 border-t border-stone-200 bg-white px-4 py-3 sm:static sm:mx-0 sm:rounded-xl sm:border dark:border-stone-800 dark:bg-stone-950"
+      className="sticky bottom-[calc(3.1rem+env(safe-area-inset-bottom))] z-10 -mx-4 space-y-2 border-t border-stone-200 bg-white px-4 py-2 sm:static sm:mx-0 sm:space-y-3 sm:rounded-xl sm:border sm:py-3 dark:border-stone-800 dark:bg-stone-950 [&_.button]:min-h-12 [&_.button]:w-full [&_form]:h-full"
     >
-      <div className="grid grid-cols-2 gap-3">
+      <div className="grid grid-cols-2 gap-2 sm:gap-3">
         <ActionForm action={passTurnAction} {...stay("turn-pass")} hidden={{ from: position }} submitLabel="Pass the turn" pendingLabel="Passing…" />
         {markableItemId ? (
           <ActionForm action={markDiscussedAction} {...stay("turn-discussed")} hidden={{ itemId: markableItemId }} submitLabel="Mark discussed" pendingLabel="Marking…" tone="secondary" />
         ) : null}
       </div>
-      <div className="grid grid-cols-2 gap-3">
+      <div className="grid grid-cols-2 gap-2 sm:gap-3">
         {hasPrevious ? (
           <ActionForm action={moveConversationAction} {...stay("turn-previous")} hidden={{ from: position, direction: "previous" }} submitLabel="Previous" pendingLabel="Going back…" tone="secondary" />
         ) : (
@@ -47,10 +47,10 @@ export function TurnControls({ position, markableItemId, hasPrevious, hasNext }:
           </a>
         )}
       </div>
-      <ActionForm action={callPauseAction} afterSuccessFocus={["pause-heading"]} submitLabel="Call a pause" pendingLabel="Pausing…" tone="secondary" className="grid grid-cols-2 items-end gap-3">
+      <ActionForm action={callPauseAction} afterSuccessFocus={["pause-heading"]} submitLabel="Call a pause" pendingLabel="Pausing…" tone="secondary" className="grid grid-cols-2 items-end gap-2 sm:gap-3">
         <label className="block text-sm">
           <span className="sr-only">How long</span>
-          <select name="minutes" defaultValue={String(DEFAULT_PAUSE_MINUTES)} className="block min-h-11 w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-base dark:border-stone-600 dark:bg-stone-900">
+          <select name="minutes" defaultValue={String(DEFAULT_PAUSE_MINUTES)} className="block min-h-12 w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-base dark:border-stone-600 dark:bg-stone-900">
             {PAUSE_MINUTES.map((minutes) => (
               <option key={minutes} value={minutes}>
                 {minutes} minutes
