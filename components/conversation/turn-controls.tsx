@@ -25,7 +25,7 @@ export function TurnControls({ position, markableItemId, hasPrevious, hasNext }:
   return (
     <section
       aria-label="Conversation controls"
-      className="sticky bottom-[calc(3.1rem+env(safe-area-inset-bottom))] z-10 -mx-4 space-y-2 border-t border-stone-200 bg-white px-4 py-2 sm:static sm:mx-0 sm:space-y-3 sm:rounded-xl sm:border sm:py-3 dark:border-stone-800 dark:bg-stone-950 [&_.button]:min-h-12 [&_.button]:w-full [&_form]:h-full"
+      className="sticky bottom-[calc(3.1rem+env(safe-area-inset-bottom))] z-10 -mx-4 space-y-2 border-t border-stone-200 bg-white px-4 py-2 sm:static sm:mx-0 sm:space-y-3 sm:rounded-xl sm:border sm:py-3 dark:border-stone-800 dark:bg-stone-950 [&_.button]:h-full [&_.button]:min-h-12 [&_.button]:w-full [&_form]:h-full"
     >
       <div className="grid grid-cols-2 gap-2 sm:gap-3">
         <ActionForm action={passTurnAction} {...stay("turn-pass")} hidden={{ from: position }} submitLabel="Pass the turn" pendingLabel="Passing…" />
