@@ -9,6 +9,7 @@ import { Agenda } from "@/components/plan/agenda";
 import { everyAgendaAction } from "@/components/plan/agenda-actions";
 import { SharedNotOnPlan } from "@/components/plan/shared-not-on-plan";
 import { ActionForm } from "@/components/ui/action-form";
+import { buttonClass } from "@/components/ui/button-class";
 import { InputField, TextAreaField } from "@/components/ui/field";
 import { requireAccess } from "@/lib/auth/session";
 import { CHECK_IN_TOPICS, RESPONSE_WISHES } from "@/lib/content/guidance";
@@ -93,6 +94,12 @@ export default async function PlanPage() {
           </>
         )}
       </section>
+
+      <p>
+        <Link href="/conversation" className={`${buttonClass("primary")} no-underline hover:no-underline`}>
+          Start our conversation
+        </Link>
+      </p>
 
       {plan.sharedNotOnPlan.length ? (
         <section className="space-y-3" aria-labelledby="shared-available">

@@ -23,6 +23,12 @@ export const PRIVATE_FIELDS: Record<string, Record<string, KeyOwner>> = {
   // title are the author's own record.
   ShareConsent: { sharedTitle: couple, sharedBody: couple, sharedWhyText: couple, reflectionNote: author, historyTitle: author },
   PlanItem: { topicTitle: couple, topicDetail: couple },
+  // The guided conversation: what the couple agreed and their own rules are the couple's; a
+  // reflection is its author's alone.
+  Conversation: { agreedLine: couple },
+  ConversationItem: { topicTitle: couple },
+  ConversationGuide: { steps: couple, groundRules: couple, proposedSteps: couple, proposedRules: couple },
+  ConversationReflection: { body: author },
   // Mail is addressed to an address, not an account: the app's key.
   OutboxMessage: { subject: app, text: app, html: app },
   QueuedEmail: { subject: app, text: app, html: app },
@@ -76,6 +82,18 @@ export const PLAIN_FIELDS: Record<string, Record<string, string>> = {
   },
   ShareConsent: { id: ID, authorId: FOREIGN_KEY, summaryId: FOREIGN_KEY, coupleId: FOREIGN_KEY, activeSummaryId: "unique while shared: the database allows one active consent per summary" },
   PlanItem: { id: ID, coupleId: FOREIGN_KEY, addedById: FOREIGN_KEY, consentId: FOREIGN_KEY, submissionKey: DIGEST },
+  Conversation: {
+    id: ID,
+    coupleId: FOREIGN_KEY,
+    openCoupleId: "unique while open: the database allows one open conversation per couple",
+    startedById: FOREIGN_KEY,
+    position: "\"opening:<n>\" or \"item:<plan item id>\": a step number or an id, nobody's words",
+    speakerId: FOREIGN_KEY,
+    pausedById: FOREIGN_KEY,
+  },
+  ConversationItem: { id: ID, conversationId: FOREIGN_KEY, coupleId: FOREIGN_KEY, consentId: FOREIGN_KEY },
+  ConversationGuide: { id: ID, coupleId: FOREIGN_KEY, proposedById: FOREIGN_KEY },
+  ConversationReflection: { id: ID, authorId: FOREIGN_KEY, conversationId: FOREIGN_KEY },
   CheckInSchedule: {
     coupleId: FOREIGN_KEY,
     localTime: "\"HH:MM\" from a fixed list; the reminder sweep computes every couple's times from it",

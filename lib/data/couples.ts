@@ -268,6 +268,9 @@ export async function leaveCouple(access: Access, now = new Date()): Promise<voi
       data: withdrawal("COUPLE_ENDED", now),
     });
     await tx.planItem.deleteMany({ where: { coupleId: couple.id } });
+    // The shared history and ground rules end for both (a reflection stays its author's own).
+    await tx.conversation.deleteMany({ where: { coupleId: couple.id } });
+    await tx.conversationGuide.deleteMany({ where: { coupleId: couple.id } });
     // Nothing is left under the couple's key: destroying it makes every old copy unreadable.
     await tx.dataKey.deleteMany({ where: { coupleId: couple.id } });
     await tx.reminderDelivery.deleteMany({ where: { coupleId: couple.id, status: { in: ["PENDING", "SENDING"] } } });

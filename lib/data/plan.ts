@@ -183,3 +183,50 @@ export async function setConversationTime(access: Access, conversationAt: Date |
     await tx.reminderDelivery.deleteMany({ where: { coupleId: couple.id, status: "PENDING" } });
   });
 }
+
+/**
+ * The agenda as the guided conversation walks it (lib/data/conversation.ts): the same items,
+ * under the same consent rule, with who brought each one (a shared item's author, a topic's
+ * adder) so the conversation knows who speaks first and who may mark it discussed (C11).
+ */
+export async function getConversationAgenda(access: Access, couple: Pick<MyCouple, "id">) {
+  const items = await access.db.planItem.findMany({
+    where: planItemsVisibleIn(couple),
+    orderBy: [{ position: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      topicTitle: true,
+      topicDetail: true,
+      discussedAt: true,
+      addedById: true,
+      consent: { select: { id: true, authorId: true, sharedTitle: true, sharedBody: true, sharedResponseWish: true } },
+    },
+  });
+  return items.map((item) => ({
+    id: item.id,
+    discussedAt: item.discussedAt,
+    ...(item.consent
+      ? {
+          kind: "shared" as const,
+          consentId: item.consent.id,
+          broughtById: item.consent.authorId,
+          title: heldSnapshot(item.consent).sharedTitle,
+          detail: item.consent.sharedBody,
+          responseWish: item.consent.sharedResponseWish,
+        }
+      : { kind: "topic" as const, consentId: null, broughtById: item.addedById, title: item.topicTitle ?? "", detail: item.topicDetail, responseWish: null }),
+  }));
+}
+
+/**
+ * Closing a conversation: the items it marked discussed leave the agenda (the author of a
+ * shared item already chose that by marking it, C11). Only items still on the plan and still
+ * marked discussed are taken off; returns how many were.
+ */
+export async function takeDiscussedOffPlan(access: Access, itemIds: readonly string[]): Promise<number> {
+  const couple = await requireMyCouple(access);
+  const { count } = await access.db.planItem.deleteMany({
+    where: { id: { in: [...itemIds] }, discussedAt: { not: null }, ...planItemsVisibleIn(couple) },
+  });
+  return count;
+}

@@ -4,6 +4,7 @@
  * and a signed-out visitor, in every item state; entry-points.test.ts checks that every
  * page, route handler and server action of app/ is in the matrix.
  */
+import { deleteReflectionAction, markDiscussedAction, setForNextSessionAction } from "@/app/conversation/actions";
 import { discardDraftAction } from "@/app/drafts/actions";
 import { deleteNoteAction, updateNoteAction } from "@/app/notes/actions";
 import { addSharedItemAction, moveItemAction, removeItemAction, setDiscussedAction } from "@/app/plan/actions";
@@ -18,7 +19,8 @@ import {
 import type { FormState } from "@/lib/actions/form-state";
 import type { Db } from "@/lib/db/types";
 import { postForm, type Call, type WriteEntry, type WriteExpectation } from "../../support/access-matrix";
-import type { Actor, ItemState, World } from "../../support/consent-world";
+import { isActive, type Actor, type ItemState, type World } from "../../support/consent-world";
+import { authorsReflection, conversationAtSharedItem, reflectionTarget } from "../../support/conversation-world";
 import { postedDepthFor } from "../../support/share";
 import { accessFor } from "../../support/users";
 import * as expectations from "./expectations";
@@ -181,5 +183,34 @@ export const ACTION_ENTRIES: readonly WriteEntry[] = [
     run: plan(removeItemAction),
     expected: expectations.authorWhileShared,
     effect: planItem,
+  },
+  {
+    name: "markDiscussedAction (the conversation)",
+    entryPoint: "app/conversation/actions.ts markDiscussedAction",
+    target: "plan item",
+    run: async (call) => {
+      await conversationAtSharedItem(call);
+      return postForm(markDiscussedAction, { itemId: call.target });
+    },
+    // SPEC C11: only the author marks their shared item discussed, and only while it is shared.
+    expected: expectations.signedOutSignsIn((actor, state): WriteExpectation => (actor === "author" && isActive(state) ? "changes" : "refused"), "sign-in"),
+    effect: planItem,
+  },
+  {
+    name: "setForNextSessionAction (a private reflection)",
+    entryPoint: "app/conversation/actions.ts setForNextSessionAction",
+    target: "none",
+    run: async (call) => postForm(setForNextSessionAction, { reflectionId: await reflectionTarget(call), forNextSession: "no" }),
+    expected: authorOnly,
+    effect: async (db, world) => (await db.conversationReflection.findUniqueOrThrow({ where: { id: (await authorsReflection(db, world)).id } })).forNextSession,
+  },
+  {
+    name: "deleteReflectionAction (a private reflection)",
+    entryPoint: "app/conversation/actions.ts deleteReflectionAction",
+    target: "none",
+    run: async (call) => postForm(deleteReflectionAction, { reflectionId: await reflectionTarget(call) }),
+    expected: authorOnly,
+    // Deleted: the next look finds none and writes a new one, with a new id.
+    effect: async (db, world) => (await authorsReflection(db, world)).id,
   },
 ];

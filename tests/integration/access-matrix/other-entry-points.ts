@@ -30,6 +30,19 @@ import {
 } from "@/app/check-ins/actions";
 import { GET as calendarGet } from "@/app/check-ins/check-in.ics/route";
 import CheckInsPage from "@/app/check-ins/page";
+import {
+  acceptGuideAction,
+  callPauseAction,
+  closeConversationAction,
+  dropGuideProposalAction,
+  endPauseAction,
+  moveConversationAction,
+  passTurnAction,
+  proposeGuideAction,
+  saveReflectionAction,
+  startConversationAction,
+} from "@/app/conversation/actions";
+import GroundRulesPage from "@/app/conversation/rules/page";
 import { acceptInviteAction, createInviteAction, emailInviteAction, leaveCoupleAction, revokeInviteAction } from "@/app/couple/actions";
 import { forgotPasswordAction, resetPasswordAction } from "@/app/forgot-password/actions";
 import ForgotPasswordPage from "@/app/forgot-password/page";
@@ -101,6 +114,7 @@ export const OTHER_ENTRY_POINTS: readonly SweepEntry[] = [
   { entryPoint: "app/account/page.tsx", signedOut: "sign-in", run: () => pageResult(() => AccountPage()) },
   { entryPoint: "app/notes/new/page.tsx", signedOut: "sign-in", run: () => pageResult(() => NewNotePage(noSearch)) },
   { entryPoint: "app/check-ins/page.tsx", signedOut: "sign-in", run: () => pageResult(() => CheckInsPage()) },
+  { entryPoint: "app/conversation/rules/page.tsx", signedOut: "sign-in", run: () => pageResult(() => GroundRulesPage()) },
 
   // Route handlers
   {
@@ -166,6 +180,21 @@ export const OTHER_ENTRY_POINTS: readonly SweepEntry[] = [
     signedOut: "sign-in",
     run: () => postForm(saveReminderPreferencesAction, { emailEnabled: "on", leadHour: "on" }),
   },
+  // The conversation: the couple's own place, turn, pause and rules (tests/integration/conversation-data.test.ts).
+  { entryPoint: "app/conversation/actions.ts startConversationAction", signedOut: "sign-in", run: () => postForm(startConversationAction, {}) },
+  { entryPoint: "app/conversation/actions.ts moveConversationAction", signedOut: "sign-in", run: () => postForm(moveConversationAction, { from: "opening:0", direction: "next" }) },
+  { entryPoint: "app/conversation/actions.ts passTurnAction", signedOut: "sign-in", run: () => postForm(passTurnAction, { from: "opening:0" }) },
+  { entryPoint: "app/conversation/actions.ts callPauseAction", signedOut: "sign-in", run: () => postForm(callPauseAction, { minutes: "20" }) },
+  { entryPoint: "app/conversation/actions.ts endPauseAction", signedOut: "sign-in", run: () => postForm(endPauseAction, {}) },
+  { entryPoint: "app/conversation/actions.ts closeConversationAction", signedOut: "sign-in", run: () => postForm(closeConversationAction, { agreedLine: "A walk on Sundays." }) },
+  {
+    entryPoint: "app/conversation/actions.ts proposeGuideAction",
+    signedOut: "sign-in",
+    run: () => postForm(proposeGuideAction, { rules: "One at a time.", steps: "Appreciations." }),
+  },
+  { entryPoint: "app/conversation/actions.ts acceptGuideAction", signedOut: "sign-in", run: () => postForm(acceptGuideAction, { seenAt: new Date().toISOString() }) },
+  { entryPoint: "app/conversation/actions.ts dropGuideProposalAction", signedOut: "sign-in", run: () => postForm(dropGuideProposalAction, {}) },
+  { entryPoint: "app/conversation/actions.ts saveReflectionAction", signedOut: "sign-in", run: () => postForm(saveReflectionAction, { body: "What stayed with me." }) },
   { entryPoint: "app/couple/actions.ts createInviteAction", signedOut: "sign-in", run: () => postForm(createInviteAction, {}) },
   { entryPoint: "app/couple/actions.ts emailInviteAction", signedOut: "sign-in", run: () => postForm(emailInviteAction, { email: "someone@example.test" }) },
   { entryPoint: "app/couple/actions.ts revokeInviteAction", signedOut: "sign-in", run: () => postForm(revokeInviteAction, {}) },

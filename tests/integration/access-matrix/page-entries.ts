@@ -11,6 +11,10 @@
  * and become "not-found" and "sent to sign in" (tests/support/access-matrix.ts, pageResult).
  */
 import { GET as exportRoute } from "@/app/api/export/route";
+import ConversationHistoryPage from "@/app/conversation/history/page";
+import ConversationPage from "@/app/conversation/page";
+import { GET as nextSessionRoute } from "@/app/conversation/reflect/next-session.txt/route";
+import ReflectPage from "@/app/conversation/reflect/page";
 import CouplePage from "@/app/couple/page";
 import EditNotePage from "@/app/notes/[id]/edit/page";
 import NotePage from "@/app/notes/[id]/page";
@@ -36,6 +40,7 @@ import {
   type ReadExpectation,
 } from "../../support/access-matrix";
 import { SNAPSHOT, WHOLE_NOTE, isActive, type Actor, type ItemState } from "../../support/consent-world";
+import { authorsReflection, conversationAtSharedItem, historyWithSharedItem } from "../../support/conversation-world";
 import * as expectations from "./expectations";
 
 const id = (value: string) => ({ params: Promise.resolve({ id: value }) });
@@ -142,6 +147,50 @@ export const PAGE_ENTRIES: readonly ReadEntry[] = [
     run: () => pageResult(() => PlanPage()),
     expected: (actor, state) =>
       actor === "signed-out" ? SIGN_IN : actor !== "stranger" && isActive(state) ? shows(...SNAPSHOT) : NOTHING,
+  },
+  {
+    name: "/conversation (at the shared item)",
+    entryPoint: "app/conversation/page.tsx",
+    target: "none",
+    run: async (call) => {
+      await conversationAtSharedItem(call);
+      return pageResult(() => ConversationPage());
+    },
+    // The item's words come through the plan's consent rule: both partners while shared, nobody after.
+    expected: (actor, state) =>
+      actor === "signed-out" ? SIGN_IN : actor !== "stranger" && isActive(state) ? shows(...SNAPSHOT) : NOTHING,
+  },
+  {
+    name: "/conversation/history",
+    entryPoint: "app/conversation/history/page.tsx",
+    target: "none",
+    run: async (call) => {
+      await historyWithSharedItem(call);
+      return pageResult(() => ConversationHistoryPage());
+    },
+    // A shared item discussed earlier is listed by its title only while it is still shared.
+    expected: (actor, state) =>
+      actor === "signed-out" ? SIGN_IN : actor !== "stranger" && isActive(state) ? shows("draftTitle") : NOTHING,
+  },
+  {
+    name: "/conversation/reflect (the author's private reflection)",
+    entryPoint: "app/conversation/reflect/page.tsx",
+    target: "none",
+    run: async (call) => {
+      await authorsReflection(call.db, call.world);
+      return pageResult(() => ReflectPage({ searchParams: Promise.resolve({}) }));
+    },
+    expected: authorSees(() => shows("noteBody"), NOTHING),
+  },
+  {
+    name: "GET /conversation/reflect/next-session.txt",
+    entryPoint: "app/conversation/reflect/next-session.txt/route.ts GET",
+    target: "none",
+    run: async (call) => {
+      await authorsReflection(call.db, call.world);
+      return responseResult(() => nextSessionRoute(new Request("http://127.0.0.1:3000/conversation/reflect/next-session.txt"), {}));
+    },
+    expected: (actor) => (actor === "signed-out" ? UNAUTHORIZED : actor === "author" ? shows("noteBody") : NOTHING),
   },
   {
     name: "/couple",

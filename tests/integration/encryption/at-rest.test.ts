@@ -4,6 +4,7 @@ import { KeyRing } from "@/lib/crypto/key-ring";
 import { rewrapDataKeys } from "@/lib/crypto/rotate";
 import { deleteAccount } from "@/lib/data/account";
 import { listMyConsentHistory, listSharedItems, unshareSummary } from "@/lib/data/consent";
+import { getConversationGuide, listConversationsWeHad, listMyReflections } from "@/lib/data/conversation";
 import { getMyCouple, leaveCouple } from "@/lib/data/couples";
 import { getDraft } from "@/lib/data/drafts";
 import { getNote, listNotes } from "@/lib/data/notes";
@@ -44,6 +45,13 @@ describe("what people write is stored encrypted", () => {
     const me = await t.db.user.findUniqueOrThrow({ where: { id: world.partner.userId }, select: { email: true } });
     expect((await listOutbox({ ...world.partner, keyHash: null })).map((mail) => mail.subject)).toContain(`subject ${marker}`);
     expect(me.email).toContain("partner-");
+    expect((await listConversationsWeHad(world.author))[0]).toMatchObject({ agreedLine: `agreed ${marker}`, items: [{ title: `history topic ${marker}` }] });
+    expect(await getConversationGuide(world.author)).toMatchObject({
+      steps: [`step ${marker}`],
+      rules: [`rule ${marker}`],
+      proposal: { steps: [`proposed step ${marker}`], rules: [`proposed rule ${marker}`] },
+    });
+    expect((await listMyReflections(world.author)).map((reflection) => reflection.body)).toEqual([`reflection after talking ${marker}`]);
   });
 
   it("each field is sealed for its own place: a ciphertext moved to another field does not open", async () => {

@@ -1,10 +1,11 @@
 import { registerUser } from "@/lib/auth/accounts";
 import { requestSignUp } from "@/lib/auth/sign-up";
 import type { Access } from "@/lib/data/access";
+import { acceptGuide, closeConversation, markCurrentDiscussed, proposeGuide, saveReflection, startConversation } from "@/lib/data/conversation";
 import { acceptInvite, emailInvite } from "@/lib/data/couples";
 import { saveDraft } from "@/lib/data/drafts";
 import { createNote, updateNote } from "@/lib/data/notes";
-import { addSharedItemToPlan, addTopics } from "@/lib/data/plan";
+import { addSharedItemToPlan, addTopics, getPlan } from "@/lib/data/plan";
 import { createSummary, updateSummary } from "@/lib/data/summaries";
 import type { Db } from "@/lib/db/types";
 import { accountLinks } from "@/lib/email/account-links";
@@ -15,8 +16,9 @@ import { shareAsPreviewed } from "../../support/share";
 /**
  * A couple who wrote a marker into every place a person can write: their names, notes
  * (created and edited), summaries (created and edited), autosaved drafts of both, a share with
- * its reflection, plan topics, an emailed invite kept in the outbox, and a sign-up still
- * waiting for its link. Each
+ * its reflection, plan topics, a closed conversation (a topic it covered and what was agreed),
+ * the couple's ground rules (agreed, and a change proposed), a private reflection, an emailed
+ * invite kept in the outbox, and a sign-up still waiting for its link. Each
  * written through the data layer the forms call.
  */
 export type MarkerWorld = { author: Access; partner: Access; noteId: string; summaryId: string; consentId: string };
@@ -67,6 +69,16 @@ export async function writeMarkersEverywhere(db: Db, marker: string): Promise<Ma
     fields: { privateLabel: `draft label ${marker}`, title: `draft summary title ${marker}`, body: `draft summary body ${marker}`, depth: "BRIEF", framing: "", whyReasons: [], whyText: `draft why ${marker}`, responseWish: "" },
   });
   await addSharedItemToPlan(author, consentId);
+  await addTopics(partner, [{ title: `history topic ${marker}`, detail: null }]);
+  await startConversation(partner);
+  const talkedAbout = (await getPlan(partner)).items.find((item) => item.title === `history topic ${marker}`);
+  await markCurrentDiscussed(partner, talkedAbout?.id ?? "");
+  const { id: conversationId } = await closeConversation(partner, `agreed ${marker}`);
+  const agreedAt = new Date("2031-07-20T19:00:00.000Z");
+  await proposeGuide(author, { steps: [`step ${marker}`], rules: [`rule ${marker}`] }, agreedAt);
+  await acceptGuide(partner, agreedAt);
+  await proposeGuide(partner, { steps: [`proposed step ${marker}`], rules: [`proposed rule ${marker}`] });
+  await saveReflection(author, { body: `reflection after talking ${marker}`, forNextSession: true, conversationId });
   await addTopics(partner, [{ title: `topic ${marker}`, detail: `topic detail ${marker}` }]);
   await outbox(db, `partner-${unique}@example.test`, marker);
   return { author, partner, noteId: note.id, summaryId: summary.id, consentId };
