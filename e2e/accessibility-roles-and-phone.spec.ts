@@ -126,18 +126,18 @@ test.describe("issue 11's pages have no serious accessibility problems, at 1280 
     await expect(page.getByRole("button", { name: "Remove from the plan: Visiting my parents" })).toBeVisible();
     await atBothWidths(page);
 
-    // A shared item, taken off the plan, waits below it with its own button.
-    await alex.page.goto("/summaries/new");
-    await alex.page.getByLabel("Headline", { exact: true }).fill("What helps me unwind");
-    await alex.page.getByLabel("What you might share").fill("A walk after work.");
-    await alex.page.getByRole("button", { name: "Save draft" }).click();
-    await expect(alex.page.getByText("It is still private.")).toBeVisible();
-    await alex.page.getByRole("link", { name: "Share…" }).click();
-    await alex.page.getByLabel("This is my own choice.").check();
-    await alex.page.getByLabel(/This is about me and my feelings/).check();
-    await alex.page.getByRole("button", { name: "Share with Sam" }).click();
-    await expect(alex.page).toHaveURL(/\?shared=shared$/);
-    await page.reload();
+    // A shared item not on the plan waits below it, with a button for its author alone (C11).
+    await page.goto("/summaries/new");
+    await page.getByLabel("Headline", { exact: true }).fill("What helps me unwind");
+    await page.getByLabel("What you might share").fill("A walk after work.");
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await expect(page.getByText("It is still private.")).toBeVisible();
+    await page.getByRole("link", { name: "Share…" }).click();
+    await page.getByLabel("This is my own choice.").check();
+    await page.getByLabel(/This is about me and my feelings/).check();
+    await page.getByRole("button", { name: "Share with Alex" }).click();
+    await expect(page).toHaveURL(/\?shared=shared$/);
+    await page.goto("/plan");
     await expect(page.getByRole("button", { name: "Add to the plan: What helps me unwind" })).toBeVisible();
     await atBothWidths(page);
   });

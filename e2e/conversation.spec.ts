@@ -17,13 +17,14 @@ async function shareOntoThePlan(sam: Person, alex: Person): Promise<void> {
   await sam.page.getByRole("button", { name: "Save draft" }).click();
   await expect(sam.page.getByText("It is still private.")).toBeVisible();
   await sam.page.getByRole("link", { name: "Share…" }).click();
+  // Only the author puts a disclosure on the agenda (C11).
+  await sam.page.getByRole("radio", { name: "Let's talk about it" }).check();
   await sam.page.getByLabel(/This is my own choice/).check();
   await sam.page.getByLabel(/This is about me and my feelings/).check();
   await sam.page.getByRole("button", { name: `Share with ${alex.displayName}` }).click();
   await expect(sam.page.getByText("Shared. Your partner can now read it")).toBeVisible();
-  await alex.page.goto("/shared");
-  await alex.page.getByRole("button", { name: "Add to our plan" }).click();
-  await expect(alex.page.getByText("On your plan.")).toBeVisible();
+  await alex.page.goto("/plan");
+  await expect(alex.page.getByRole("heading", { name: "Why I go quiet", exact: true })).toBeVisible();
 }
 
 const stopHeading = (person: Person) => person.page.locator("#stop-heading");

@@ -49,6 +49,8 @@ class DraftKeeper {
   private kept = 0;
   private paused = false;
   private inFlight: Promise<void> = Promise.resolve();
+  // The fields as last typed: a form that is unmounting has already let go of its element.
+  private lastTyped: Record<string, string | string[]> | null = null;
 
   constructor(
     private readonly form: RefObject<HTMLFormElement | null>,
@@ -60,12 +62,15 @@ class DraftKeeper {
 
   private body(): string | null {
     const form = this.form.current;
-    if (this.paused || !form || this.kept >= this.typed) return null;
-    return JSON.stringify({ target: this.target, fields: fieldsOf(form, this.names, this.lists) });
+    const fields = form ? fieldsOf(form, this.names, this.lists) : this.lastTyped;
+    if (this.paused || !fields || this.kept >= this.typed) return null;
+    return JSON.stringify({ target: this.target, fields });
   }
 
   // Arrow functions: handed to the form as they are, and the same function on every render.
   readonly changed = (): void => {
+    const form = this.form.current;
+    if (form) this.lastTyped = fieldsOf(form, this.names, this.lists);
     this.typed += 1;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.saveNow(), SAVE_PAUSE_MS);

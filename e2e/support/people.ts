@@ -9,7 +9,7 @@ export const PEOPLE = ["Alex", "Ana", "Ari", "Ben", "Cleo", "Dana", "Eli", "Expo
 export type PersonName = (typeof PEOPLE)[number];
 
 /** More than any name is used in one run; a run that needs more fails with this number in its message. */
-export const ACCOUNTS_PER_NAME = 16;
+export const ACCOUNTS_PER_NAME = 32;
 export const PEOPLE_PASSWORD = "a long enough passphrase";
 
 export function pooledEmail(name: PersonName, index: number): string {
