@@ -112,7 +112,7 @@ export default async function AccountPage() {
           Your time zone
         </h2>
         <p className="text-sm">
-          Check-in times on your pages and in your reminder emails are shown in this zone, with its name. Your partner
+          Times on your pages and in your reminder emails are shown in this zone, with its name. Your partner
           keeps their own.
         </p>
         <ActionForm action={timeZoneAction} submitLabel="Save my time zone" pendingLabel="Saving…" tone="secondary">
