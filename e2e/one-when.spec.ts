@@ -91,6 +91,10 @@ test("both partners set, see, move and skip their check-in, each in their own zo
   await zone.fill("Asia/Tokyo");
   await kai.page.getByRole("button", { name: "Save my time zone" }).click();
   await expect(kai.page.getByRole("status").filter({ hasText: "Times are shown in Asia/Tokyo" })).toBeVisible();
+  // Session times on /account are in the saved zone too, named.
+  await kai.page.reload();
+  await expect(kai.page.getByRole("region", { name: "Where you are signed in" }).getByText(/^Signed in .*, Asia\/Tokyo; last used .*, Asia\/Tokyo$/)).toBeVisible();
+  await shoot(kai.page, "account-sessions", (name) => testInfo.outputPath(name));
   await kai.page.goto("/plan");
   await expect(kaisWhen).toContainText(/For your check-in on Tuesday \d+ \w+( \d{4})?, 04:30, Asia\/Tokyo\./);
 });

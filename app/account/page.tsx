@@ -4,7 +4,6 @@ import { CheckboxField } from "@/components/ui/checkbox-field";
 import { VerifyAddressPrompt } from "@/components/account/verify-address-prompt";
 import { InputField } from "@/components/ui/field";
 import { getMyEmailStatus } from "@/lib/auth/email-verification";
-import { LocalTime } from "@/components/ui/local-time";
 import { requireAccess, requireUser } from "@/lib/auth/session";
 import { SESSION_POLICY } from "@/lib/auth/sessions";
 import { NEUTRAL_TAB_TITLE } from "@/lib/content/neutral-title";
@@ -12,6 +11,7 @@ import { listMySessions } from "@/lib/data/account";
 import { getMyTherapyRole } from "@/lib/data/therapy-role";
 import { TherapyRoleForm } from "@/components/account/therapy-role-form";
 import { TimeZoneCapture } from "@/components/check-ins/time-zone-capture";
+import { When } from "@/components/check-ins/when";
 import { TimeZoneInput } from "@/components/check-ins/time-zone-input";
 import { listTimeZones } from "@/lib/check-ins/time-zones";
 import { getMyTimeZone } from "@/lib/data/time-zone";
@@ -38,6 +38,9 @@ export default async function AccountPage() {
     getMyTherapyRole(access),
     getMyTimeZone(access),
   ]);
+  // Times in the person's own zone, named; UTC, named, until their browser's zone is noted (decision 040).
+  const readIn = timeZone ?? "UTC";
+  const now = new Date();
   return (
     <div className="space-y-8">
       <div className="space-y-1">
@@ -69,8 +72,8 @@ export default async function AccountPage() {
                     {current ? <span className="ml-2 rounded bg-teal-100 px-2 py-0.5 text-xs text-teal-900 dark:bg-teal-900 dark:text-teal-100">This device</span> : null}
                   </p>
                   <p className="text-stone-600 dark:text-stone-400">
-                    Signed in <LocalTime iso={session.createdAt.toISOString()} />; last used{" "}
-                    <LocalTime iso={session.lastSeenAt.toISOString()} />
+                    Signed in <When at={session.createdAt} zone={readIn} now={now} />; last used{" "}
+                    <When at={session.lastSeenAt} zone={readIn} now={now} />
                   </p>
                 </div>
                 <ActionForm
@@ -109,7 +112,7 @@ export default async function AccountPage() {
           Your time zone
         </h2>
         <p className="text-sm">
-          Check-in times on your pages and in your reminder emails are shown in this zone, with its name. Your partner
+          Times on your pages and in your reminder emails are shown in this zone, with its name. Your partner
           keeps their own.
         </p>
         <ActionForm action={timeZoneAction} submitLabel="Save my time zone" pendingLabel="Saving…" tone="secondary">

@@ -96,7 +96,7 @@ export default async function CheckInsPage({ searchParams }: Props = {}) {
             ))}
           </ul>
         ) : null}
-        {schedule ? (
+        {schedule || checkIn.oneOffAt ? (
           <p className="text-sm">
             <a href="/check-ins/check-in.ics" download>
               Add to your calendar (.ics)

@@ -10,7 +10,7 @@ export async function exportMyData(access: Access) {
   const [account, notes, summaries, sharingHistory, drafts] = await Promise.all([
     access.db.user.findUniqueOrThrow({
       where: { id: access.userId },
-      select: { email: true, displayName: true, createdAt: true },
+      select: { email: true, displayName: true, createdAt: true, timeZone: true },
     }),
     listNotesInFull(access),
     listSummaries(access),

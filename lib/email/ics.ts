@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from "luxon";
+import type { OccurrenceChange } from "@/lib/check-ins/conversations";
 import { periodDays, type CheckInRule } from "@/lib/check-ins/occurrences";
 
 /**
@@ -19,24 +20,58 @@ type CalendarEventBase = { uid: string; url: string; stampedAt: Date };
 /** One occurrence, as attached to a reminder email. */
 export function occurrenceCalendar(input: CalendarEventBase & { occurrenceAt: Date; timeZone: string }): string {
   const local = DateTime.fromJSDate(input.occurrenceAt, { zone: input.timeZone });
-  return calendar(input.timeZone, local.year - 1, local.year + 1, [
-    ...eventHead(input),
-    `DTSTART;TZID=${input.timeZone}:${local.toFormat("yyyyMMdd'T'HHmmss")}`,
+  return calendar(timeZoneLines(input.timeZone, local.year - 1, local.year + 1), [
+    [...eventHead(input), `DTSTART;TZID=${input.timeZone}:${local.toFormat("yyyyMMdd'T'HHmmss")}`],
   ]);
 }
 
-/** The recurring check-in, as downloaded from the check-ins page. */
-export function recurringCalendar(input: CalendarEventBase & { rule: CheckInRule }): string {
-  const { rule } = input;
-  const startsOn = DateTime.fromISO(rule.startsOn, { zone: "UTC" });
-  const first = startsOn.plus({ days: (rule.weekday - startsOn.weekday + 7) % 7 });
-  const currentYear = DateTime.fromJSDate(input.stampedAt, { zone: rule.timeZone }).year;
-  const interval = periodDays(rule.cadence) / 7;
-  return calendar(rule.timeZone, first.year - 1, Math.max(first.year, currentYear) + 10, [
-    ...eventHead(input),
-    `DTSTART;TZID=${rule.timeZone}:${first.toFormat("yyyyMMdd")}T${rule.localTime.replace(":", "")}00`,
-    `RRULE:FREQ=WEEKLY;INTERVAL=${interval};BYDAY=${ISO_WEEKDAYS[rule.weekday - 1]}`,
-  ]);
+/**
+ * The couple's conversations, as downloaded from the check-ins page (decision 040): the recurring
+ * check-in with its skipped occurrences as EXDATE and each moved one as its own VEVENT with the
+ * same UID and a RECURRENCE-ID naming the planned time, plus a one-off conversation as an event of
+ * its own. A moved occurrence is not also listed in EXDATE: RECURRENCE-ID must name an instance of
+ * the recurrence set, and a calendar drops an override whose instance was excluded.
+ */
+export function recurringCalendar(
+  input: CalendarEventBase & { rule: CheckInRule | null; changes: readonly OccurrenceChange[]; oneOff: { uid: string; at: Date; timeZone: string } | null },
+): string {
+  const { rule, oneOff } = input;
+  const years = [DateTime.fromJSDate(input.stampedAt, { zone: "UTC" }).year];
+  const zones = new Map<string, number[]>();
+  const events: string[][] = [];
+  if (rule) {
+    const startsOn = DateTime.fromISO(rule.startsOn, { zone: "UTC" });
+    const first = startsOn.plus({ days: (rule.weekday - startsOn.weekday + 7) % 7 });
+    const interval = periodDays(rule.cadence) / 7;
+    const wallTime = `T${rule.localTime.replace(":", "")}00`;
+    // A planned occurrence is named by its date and the rule's wall time, as the RRULE yields it, even
+    // when that wall time falls in a daylight-saving gap and the stored instant is an hour later.
+    const planned = (instant: Date) => `TZID=${rule.timeZone}:${DateTime.fromJSDate(instant, { zone: rule.timeZone }).toFormat("yyyyMMdd")}${wallTime}`;
+    const skipped = input.changes.filter((change) => change.kind === "SKIPPED").map((change) => `EXDATE;${planned(change.occurrenceAt)}`);
+    events.push([
+      ...eventHead(input),
+      `DTSTART;TZID=${rule.timeZone}:${first.toFormat("yyyyMMdd")}${wallTime}`,
+      `RRULE:FREQ=WEEKLY;INTERVAL=${interval};BYDAY=${ISO_WEEKDAYS[rule.weekday - 1]}`,
+      ...skipped,
+    ]);
+    const ruleYears = [first.year, ...years];
+    for (const change of input.changes) {
+      if (change.kind !== "MOVED" || !change.movedTo) continue;
+      events.push([...eventHead(input), `RECURRENCE-ID;${planned(change.occurrenceAt)}`, `DTSTART;TZID=${rule.timeZone}:${localStamp(change.movedTo, rule.timeZone)}`]);
+      ruleYears.push(change.occurrenceAt.getUTCFullYear(), change.movedTo.getUTCFullYear());
+    }
+    zones.set(rule.timeZone, ruleYears);
+  }
+  if (oneOff) {
+    events.push([...eventHead({ ...input, uid: oneOff.uid }), `DTSTART;TZID=${oneOff.timeZone}:${localStamp(oneOff.at, oneOff.timeZone)}`]);
+    zones.set(oneOff.timeZone, [...(zones.get(oneOff.timeZone) ?? years), oneOff.at.getUTCFullYear()]);
+  }
+  const timeZones = [...zones].flatMap(([zone, seen]) => timeZoneLines(zone, Math.min(...seen) - 1, Math.max(...seen) + 10));
+  return calendar(timeZones, events);
+}
+
+function localStamp(instant: Date, timeZone: string): string {
+  return DateTime.fromJSDate(instant, { zone: timeZone }).toFormat("yyyyMMdd'T'HHmmss");
 }
 
 function eventHead(input: CalendarEventBase): string[] {
@@ -50,17 +85,15 @@ function eventHead(input: CalendarEventBase): string[] {
   ];
 }
 
-function calendar(timeZone: string, fromYear: number, toYear: number, event: string[]): string {
+function calendar(timeZones: string[], events: string[][]): string {
   const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
     `PRODID:${PRODUCT_ID}`,
     "CALSCALE:GREGORIAN",
     "METHOD:PUBLISH",
-    ...timeZoneLines(timeZone, fromYear, toYear),
-    "BEGIN:VEVENT",
-    ...event,
-    "END:VEVENT",
+    ...timeZones,
+    ...events.flatMap((event) => ["BEGIN:VEVENT", ...event, "END:VEVENT"]),
     "END:VCALENDAR",
   ];
   return lines.map(fold).join("\r\n") + "\r\n";

@@ -29,7 +29,7 @@ describe("exporting my data", () => {
 
     const data = await exportMyData(mine);
 
-    expect(data.account).toEqual({ email: me.email, displayName: "Me", createdAt: expect.any(Date) });
+    expect(data.account).toEqual({ email: me.email, displayName: "Me", createdAt: expect.any(Date), timeZone: null });
     expect(data.notes.map((note) => note.id)).toEqual([first.id, second.id]);
     expect(data.notes[1]).toEqual({
       id: second.id,
@@ -44,6 +44,17 @@ describe("exporting my data", () => {
     expect(text).not.toContain("Not mine");
     expect(text).not.toContain(other.email);
     expect(text).not.toContain(other.id);
+  });
+
+  it("holds my own time zone, and not my partner's", async () => {
+    const me = await createUser(t.db, "Zoned");
+    const partner = await createUser(t.db, "Elsewhere");
+    await t.db.couple.create({ data: { members: { create: [{ userId: me.id }, { userId: partner.id }] } } });
+    await t.db.user.update({ where: { id: me.id }, data: { timeZone: "Europe/Berlin" } });
+    await t.db.user.update({ where: { id: partner.id }, data: { timeZone: "America/New_York" } });
+    const data = await exportMyData(accessFor(t.db, me));
+    expect(data.account.timeZone).toBe("Europe/Berlin");
+    expect(JSON.stringify(data)).not.toContain("America/New_York");
   });
 
   it("never includes the password hash", async () => {

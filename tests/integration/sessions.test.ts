@@ -18,6 +18,7 @@ import { authOptions } from "@/lib/auth/options";
 import { verifyPassword } from "@/lib/auth/password";
 import { getCurrentUser } from "@/lib/auth/session";
 import { SESSION_POLICY, checkSession, endSessions } from "@/lib/auth/sessions";
+import { formatWhen } from "@/lib/check-ins/conversations";
 import { NEUTRAL_TAB_TITLE } from "@/lib/content/neutral-title";
 import { SESSION_COOKIE, TEST_AUTH_SECRET, mintSessionToken, sessionCookie, setSessionCookie, signInAs, signOut } from "../support/browser";
 import { setUpEdgeTestDb } from "../support/edge-test-db";
@@ -208,6 +209,33 @@ describe("the Account page's sessions", () => {
     expect(html).not.toContain("iOS");
     expect(html.match(/This device/g)).toHaveLength(1);
     expect(html).toContain("Sign out: Firefox on Windows");
+  });
+
+  it("shows when each device signed in and was last used in my own zone, named, not my partner's", async () => {
+    const user = await createUser(t.db, "Dana");
+    const partner = await createUser(t.db, "Robin");
+    await t.db.couple.create({ data: { members: { create: [{ userId: user.id }, { userId: partner.id }] } } });
+    // Kolkata is 5 hours 30 minutes from UTC and New York at least 4: no time reads the same in two of them.
+    await t.db.user.update({ where: { id: user.id }, data: { timeZone: "Asia/Kolkata" } });
+    await t.db.user.update({ where: { id: partner.id }, data: { timeZone: "America/New_York" } });
+    await signInAs(user);
+    const [session] = await sessionsOf(user);
+    const { renderToStaticMarkup } = await import("react-dom/server");
+    const html = renderToStaticMarkup(await AccountPage());
+    expect(html).toContain(`Signed in <time dateTime="${session!.createdAt.toISOString()}">${formatWhen(session!.createdAt, "Asia/Kolkata")}</time>`);
+    expect(html).toContain(`last used <time dateTime="${session!.lastSeenAt.toISOString()}">${formatWhen(session!.lastSeenAt, "Asia/Kolkata")}</time>`);
+    expect(formatWhen(session!.createdAt, "Asia/Kolkata")).toMatch(/, Asia\/Kolkata$/);
+    for (const zone of ["America/New_York", "UTC"]) expect(html).not.toContain(formatWhen(session!.createdAt, zone));
+  });
+
+  it("names UTC for the session times until my zone is known", async () => {
+    const user = await createUser(t.db, "Dana");
+    await signInAs(user);
+    const [session] = await sessionsOf(user);
+    const { renderToStaticMarkup } = await import("react-dom/server");
+    const html = renderToStaticMarkup(await AccountPage());
+    expect(html).toContain(`Signed in <time dateTime="${session!.createdAt.toISOString()}">${formatWhen(session!.createdAt, "UTC")}</time>`);
+    expect(formatWhen(session!.createdAt, "UTC")).toMatch(/, UTC$/);
   });
 
   it("ends another of my sessions, and only that one", async () => {

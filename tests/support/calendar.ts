@@ -52,3 +52,39 @@ export function parseSingleEvent(text: string): CalendarEvent {
     },
   };
 }
+
+/** One conversation as a calendar application shows it, after skips (EXDATE) and moves (RECURRENCE-ID). */
+export type ExpandedOccurrence = {
+  uid: string;
+  at: Date;
+  /** The planned time a moved occurrence replaces; null when it takes place as planned or is not recurring. */
+  movedFrom: Date | null;
+};
+
+/**
+ * Every event of an .ics file expanded up to `until`, the way a calendar reads it: VTIMEZONE blocks
+ * define the zones, EXDATE removes an instance, and a VEVENT with a RECURRENCE-ID replaces the
+ * instance of its UID's rule at that time (an override whose instance is not in the rule is lost).
+ */
+export function expandCalendar(text: string, until: Date): ExpandedOccurrence[] {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  for (const definition of calendar.getAllSubcomponents("vtimezone")) ICAL.TimezoneService.register(new ICAL.Timezone(definition));
+  const events = calendar.getAllSubcomponents("vevent").map((component) => new ICAL.Event(component));
+  const masters = events.filter((event) => !event.isRecurrenceException());
+  for (const exception of events.filter((event) => event.isRecurrenceException())) {
+    const master = masters.find((event) => event.uid === exception.uid);
+    if (!master) throw new Error(`A RECURRENCE-ID for ${exception.uid} has no event to belong to.`);
+    master.relateException(exception);
+  }
+  const found: ExpandedOccurrence[] = [];
+  for (const master of masters) {
+    const expansion = master.iterator();
+    for (let next = expansion.next(); next && next.toJSDate() <= until; next = expansion.next()) {
+      const details = master.getOccurrenceDetails(next);
+      const moved = details.item !== master;
+      found.push({ uid: master.uid, at: details.startDate.toJSDate(), movedFrom: moved ? details.recurrenceId.toJSDate() : null });
+      if (!master.isRecurring()) break;
+    }
+  }
+  return found.sort((a, b) => a.at.getTime() - b.at.getTime());
+}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { occurrenceCalendar, offsetTransitions, recurringCalendar } from "@/lib/email/ics";
 import { unsubscribeToken, verifyUnsubscribeToken } from "@/lib/reminders/unsubscribe-link";
-import { parseSingleEvent } from "../../support/calendar";
+import { occurrencesAfter } from "@/lib/check-ins/occurrences";
+import { expandCalendar, parseSingleEvent } from "../../support/calendar";
 
 const USER = "3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e";
 const SECRET = "unit-test-secret-0123456789abcdef0123456789";
@@ -65,6 +66,8 @@ describe("calendar files", () => {
         url: "http://app.test/check-ins",
         stampedAt: new Date("2026-01-01T00:00:00Z"),
         rule: { cadence: "FORTNIGHTLY", weekday: 7, localTime: "19:00", timeZone: "Europe/Berlin", startsOn: "2026-03-10" },
+        changes: [],
+        oneOff: null,
       }),
     );
     expect(event).toMatchObject({ localStart: "2026-03-15T19:00:00", recurrence: "FREQ=WEEKLY;INTERVAL=2;BYDAY=SU" });
@@ -79,11 +82,74 @@ describe("calendar files", () => {
         url: "http://app.test/check-ins",
         stampedAt: new Date("2026-01-01T00:00:00Z"),
         rule: { cadence: "WEEKLY", weekday: 7, localTime: "02:30", timeZone: "America/New_York", startsOn: "2026-03-02" },
+        changes: [],
+        oneOff: null,
       }),
     );
     // 02:30 does not exist in New York on 8 March 2026 (clocks jump from 02:00 to 03:00); the week after it does.
     expect(event).toMatchObject({ timeZone: "America/New_York", localStart: "2026-03-08T02:30:00", recurrence: "FREQ=WEEKLY;BYDAY=SU" });
     expect(event.occurrences(2)[1]).toEqual(new Date("2026-03-15T06:30:00Z"));
+  });
+
+  it("a skipped check-in is an EXDATE and a moved one an override at its new time, both across a daylight-saving change", () => {
+    const rule = { cadence: "WEEKLY" as const, weekday: 7, localTime: "19:00", timeZone: "Europe/Berlin", startsOn: "2026-03-01" };
+    // Sunday 22 March (winter time) is skipped; Sunday 5 April (summer time) moves to Monday 6 April, 20:30.
+    const ics = recurringCalendar({
+      uid: "u@test",
+      url: "http://app.test/check-ins",
+      stampedAt: new Date("2026-02-01T00:00:00Z"),
+      rule,
+      changes: [
+        { occurrenceAt: new Date("2026-03-22T18:00:00Z"), kind: "SKIPPED", movedTo: null },
+        { occurrenceAt: new Date("2026-04-05T17:00:00Z"), kind: "MOVED", movedTo: new Date("2026-04-06T18:30:00Z") },
+      ],
+      oneOff: { uid: "one-off@test", at: new Date("2026-03-25T17:30:00Z"), timeZone: "America/New_York" },
+    });
+    const unfolded = ics.replace(/\r\n /g, "");
+    expect(unfolded).toContain("EXDATE;TZID=Europe/Berlin:20260322T190000\r\n");
+    expect(unfolded).toContain("RECURRENCE-ID;TZID=Europe/Berlin:20260405T190000\r\nDTSTART;TZID=Europe/Berlin:20260406T203000\r\n");
+    // The moved one is not excluded too: a calendar would then drop its override along with it.
+    expect(unfolded).not.toContain("EXDATE;TZID=Europe/Berlin:20260405");
+    expect(unfolded).toContain("BEGIN:VTIMEZONE\r\nTZID:America/New_York\r\n");
+    expect(expandCalendar(ics, new Date("2026-04-13T00:00:00Z"))).toEqual([
+      { uid: "u@test", at: new Date("2026-03-01T18:00:00Z"), movedFrom: null },
+      { uid: "u@test", at: new Date("2026-03-08T18:00:00Z"), movedFrom: null },
+      { uid: "u@test", at: new Date("2026-03-15T18:00:00Z"), movedFrom: null },
+      { uid: "one-off@test", at: new Date("2026-03-25T17:30:00Z"), movedFrom: null },
+      { uid: "u@test", at: new Date("2026-03-29T17:00:00Z"), movedFrom: null },
+      { uid: "u@test", at: new Date("2026-04-06T18:30:00Z"), movedFrom: new Date("2026-04-05T17:00:00Z") },
+      { uid: "u@test", at: new Date("2026-04-12T17:00:00Z"), movedFrom: null },
+    ]);
+  });
+
+  it("skips a check-in whose wall time falls in the daylight-saving gap, by the time the rule names", () => {
+    const rule = { cadence: "WEEKLY" as const, weekday: 7, localTime: "02:30", timeZone: "America/New_York", startsOn: "2026-03-01" };
+    const [, gapDay] = occurrencesAfter(rule, new Date("2026-03-01T00:00:00Z"), 2);
+    const ics = recurringCalendar({
+      uid: "u@test",
+      url: "http://app.test/check-ins",
+      stampedAt: new Date("2026-02-01T00:00:00Z"),
+      rule,
+      changes: [{ occurrenceAt: gapDay!, kind: "SKIPPED", movedTo: null }],
+      oneOff: null,
+    });
+    expect(ics).toContain("EXDATE;TZID=America/New_York:20260308T023000\r\n");
+    expect(expandCalendar(ics, new Date("2026-03-16T00:00:00Z")).map((entry) => entry.at)).toEqual([
+      new Date("2026-03-01T07:30:00Z"),
+      new Date("2026-03-15T06:30:00Z"),
+    ]);
+  });
+
+  it("a couple with only a one-off conversation gets that one event", () => {
+    const ics = recurringCalendar({
+      uid: "u@test",
+      url: "http://app.test/check-ins",
+      stampedAt: new Date("2026-02-01T00:00:00Z"),
+      rule: null,
+      changes: [],
+      oneOff: { uid: "one-off@test", at: new Date("2026-07-04T17:00:00Z"), timeZone: "Europe/Berlin" },
+    });
+    expect(parseSingleEvent(ics)).toMatchObject({ uid: "one-off@test", timeZone: "Europe/Berlin", localStart: "2026-07-04T19:00:00", recurrence: null });
   });
 
   it("keeps every line within 75 octets and ends with CRLF, as RFC 5545 asks", () => {
