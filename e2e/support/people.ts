@@ -5,7 +5,7 @@
  * the forms is tested where it is the subject (email-and-password.spec.ts, the couple's
  * accessibility pass); elsewhere it only cost time (decision 031).
  */
-export const PEOPLE = ["Alex", "Ana", "Ari", "Ben", "Cleo", "Dana", "Eli", "Exporter", "Kai", "Lee", "Noa", "Noor", "Owner", "Robin", "Sam"] as const;
+export const PEOPLE = ["Alex", "Ana", "Ari", "Ben", "Cleo", "Dana", "Eli", "Exporter", "Kai", "Lee", "Mira", "Noa", "Noor", "Owner", "Robin", "Sam", "Theo"] as const;
 export type PersonName = (typeof PEOPLE)[number];
 
 /** More than any name is used in one run; a run that needs more fails with this number in its message. */
