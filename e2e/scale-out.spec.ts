@@ -1,10 +1,9 @@
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import type { ParsedMail } from "mailparser";
 import { startSmtpListener, type SmtpListener } from "../tests/support/smtp-listener";
 import { startAppInstance, type AppInstance } from "./support/app-instances";
-import { addAccount, addCouplesWithCheckInSoon, createServerDatabase, type ServerDatabase } from "./support/server-database";
+import { addAccount, addCouplesWithCheckInSoon, createServerDatabase, encryptInPlace, type ServerDatabase } from "./support/server-database";
 
 /**
  * The supported way to scale out (README, "Deploying"): several instances of the same build on
@@ -149,20 +148,6 @@ test.describe("two app instances on one PostgreSQL database", () => {
     expect(await signIn(api, instances[1]!, SKY.email, SKY.password)).toMatch(PAUSED);
   });
 });
-
-/** `npm run db:encrypt`, as an operator runs it: seals the names written above as plain text. */
-function encryptInPlace(env: Record<string, string>): Promise<void> {
-  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/db/encrypt.ts"], {
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, ...env },
-  });
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  return new Promise((resolve, reject) =>
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`db:encrypt failed (exit ${code}):\n${output}`)))),
-  );
-}
 
 /** Signs in through next-auth's own endpoint, as the sign-in form does; the error shown, or null when signed in. */
 async function signIn(api: APIRequestContext, instance: AppInstance, email: string, password: string, token?: string): Promise<string | null> {

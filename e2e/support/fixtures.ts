@@ -64,15 +64,7 @@ export const test = base.extend<Fixtures>({
       // A browser in a given time zone, where a test is about times (each reader's own zone, decision 038).
       const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientAddress() }, ...options });
       contexts.push(context);
-      const person = { page: await context.newPage(), displayName, email: claimAccount(displayName), password: PEOPLE_PASSWORD };
-      const { csrfToken } = (await (await context.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-      const signedIn = await context.request.post("/api/auth/callback/credentials", {
-        form: { csrfToken, email: person.email, password: person.password, json: "true" },
-      });
-      expect(signedIn.ok(), `signing in as ${person.email}`).toBe(true);
-      await person.page.goto("/notes");
-      await expect(person.page).toHaveURL(/\/notes$/);
-      return person;
+      return signInInContext(context, { displayName, email: claimAccount(displayName), password: PEOPLE_PASSWORD });
     });
     for (const context of contexts) await context.close();
   },
@@ -99,6 +91,22 @@ export const test = base.extend<Fixtures>({
     for (const context of contexts) await context.close();
   },
 });
+
+/**
+ * Signs an existing account in within `context` (whose base URL is the app) through next-auth's
+ * credentials endpoint, as the sign-in form does, and opens the private space, /notes.
+ */
+export async function signInInContext(context: BrowserContext, account: Omit<Person, "page">): Promise<Person> {
+  const person = { page: await context.newPage(), ...account };
+  const { csrfToken } = (await (await context.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const signedIn = await context.request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: person.email, password: person.password, json: "true" },
+  });
+  expect(signedIn.ok(), `signing in as ${person.email}`).toBe(true);
+  await person.page.goto("/notes");
+  await expect(person.page).toHaveURL(/\/notes$/);
+  return person;
+}
 
 /**
  * Opens /outbox and follows the link to `path` in the newest email with that subject. Mail is

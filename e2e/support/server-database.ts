@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { hash } from "@node-rs/argon2";
 import pg from "pg";
@@ -87,4 +88,18 @@ export async function addCouplesWithCheckInSoon(client: pg.Client, count: number
     throw error;
   }
   return emails;
+}
+
+/** `npm run db:encrypt`, as an operator runs it: seals the names written above as plain text. */
+export function encryptInPlace(env: Record<string, string>): Promise<void> {
+  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/db/encrypt.ts"], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, ...env },
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((resolve, reject) =>
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`db:encrypt failed (exit ${code}):\n${output}`)))),
+  );
 }
