@@ -76,7 +76,8 @@ test("two partners hold a conversation: turns, the listener's rule, a pause, clo
   await expect(alex.page.getByRole("heading", { name: "A pause, called by you" })).toBeVisible();
   await expect(alex.page.getByRole("timer")).toHaveText(/^(20:00|19:\d\d)$/);
   await expect(sam.page.getByRole("heading", { name: `A pause, called by ${alex.displayName}` })).toBeVisible();
-  await expect(sam.page.getByText("Back together at")).toBeVisible();
+  // In the reader's own zone, named (this browser's is UTC).
+  await expect(sam.page.getByText("Back together at")).toHaveText(/^Back together at \d\d:\d\d, UTC$/);
   await expect(sam.page.getByText("We're on the same side here.")).toBeVisible();
   await expectNoSeriousAccessibilityProblems(sam.page);
   for (const width of [1280, 360]) {

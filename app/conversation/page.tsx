@@ -9,11 +9,13 @@ import { TurnControls } from "@/components/conversation/turn-controls";
 import { ActionForm } from "@/components/ui/action-form";
 import { TextAreaField } from "@/components/ui/field";
 import { requireAccess } from "@/lib/auth/session";
+import { formatTimeOfDay } from "@/lib/check-ins/conversations";
 import { CONVERSATION_LIMITS } from "@/lib/conversation/limits";
 import { pauseState } from "@/lib/conversation/pause";
 import { SAY_BACK_PROMPT, listenerRule } from "@/lib/conversation/turns";
 import { getConversation } from "@/lib/data/conversation";
 import { getMyCouple } from "@/lib/data/couples";
+import { getMyTimeZone } from "@/lib/data/time-zone";
 import { closeConversationAction, endPauseAction, startConversationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Our conversation" };
@@ -30,7 +32,7 @@ export default async function ConversationPage() {
       </div>
     );
   }
-  const view = await getConversation(access);
+  const [view, myTimeZone] = await Promise.all([getConversation(access), getMyTimeZone(access)]);
   const now = new Date();
   if (!view.conversation) {
     return (
@@ -82,7 +84,11 @@ export default async function ConversationPage() {
             Step away and do something calming. Try not to go over the argument in your head: it takes about twenty minutes for
             a racing heart to settle.
           </p>
-          <PauseTimer untilIso={conversation.pauseUntil.toISOString()} nowIso={now.toISOString()} />
+          <PauseTimer
+            untilIso={conversation.pauseUntil.toISOString()}
+            nowIso={now.toISOString()}
+            backAt={formatTimeOfDay(conversation.pauseUntil, myTimeZone ?? "UTC")}
+          />
           <RepairPhrases />
           <ActionForm action={endPauseAction} submitLabel="We're ready to come back" pendingLabel="Coming back…" afterSuccessFocus={["stop-heading"]} />
         </section>

@@ -1,27 +1,20 @@
 "use client";
 
-import { useEffect, useState, useSyncExternalStore } from "react";
+import { useEffect, useState } from "react";
 import { countdownText } from "@/lib/conversation/pause";
-
-const noSubscription = () => () => {};
 
 /**
  * The pause's countdown and the time to come back, the same on both devices (the end time comes
- * from the server). The ticking numbers are a timer, which screen readers leave alone; the one
+ * from the server; `backAt` is it in the reader's own zone, with the zone named). The ticking numbers are a timer, which screen readers leave alone; the one
  * line that is announced changes only when the pause is over.
  */
-export function PauseTimer({ untilIso, nowIso }: { untilIso: string; nowIso: string }) {
+export function PauseTimer({ untilIso, nowIso, backAt }: { untilIso: string; nowIso: string; backAt: string }) {
   const until = new Date(untilIso).getTime();
   const [now, setNow] = useState(() => new Date(nowIso).getTime());
   useEffect(() => {
     const timer = window.setInterval(() => setNow(Date.now()), 1000);
     return () => window.clearInterval(timer);
   }, []);
-  const backAt = useSyncExternalStore(
-    noSubscription,
-    () => new Date(untilIso).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" }),
-    () => `${new Date(untilIso).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "UTC" })} UTC`,
-  );
   const secondsLeft = Math.ceil((until - now) / 1000);
   const over = secondsLeft <= 0;
   return (

@@ -80,6 +80,12 @@ export function formatWhen(instant: Date, timeZone: string, now = new Date()): s
   return `${date}, ${local.toFormat("HH:mm")}, ${zone.replace(/_/g, " ")}`;
 }
 
+/** A time of day as its reader says it, with the zone named: "19:20, Europe/Berlin". */
+export function formatTimeOfDay(instant: Date, timeZone: string): string {
+  const zone = isValidTimeZone(timeZone) ? timeZone : "UTC";
+  return `${DateTime.fromJSDate(instant, { zone }).toFormat("HH:mm")}, ${zone.replace(/_/g, " ")}`;
+}
+
 /**
  * A wall time typed in a zone ("2026-12-08T19:30"), as an instant, with the schedule's own rule at
  * the daylight-saving edges (wallTimeToInstant); null when it is not a real date and time.

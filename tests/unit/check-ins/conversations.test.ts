@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   conversationsAfter,
   conversationsBetween,
+  formatTimeOfDay,
   formatWhen,
   instantToLocalInput,
   isConversationAt,
@@ -135,6 +136,12 @@ describe("times as each reader says them", () => {
     expect(formatWhen(instant, "Europe/Berlin", now)).toBe("Sunday 6 December, 19:00, Europe/Berlin");
     expect(formatWhen(instant, "America/New_York", now)).toBe("Sunday 6 December, 13:00, America/New York");
     expect(formatWhen(instant, "Australia/Sydney", now)).toBe("Monday 7 December, 05:00, Australia/Sydney");
+  });
+
+  it("says a time of day (the end of a pause) in the reader's zone, with the zone named", () => {
+    expect(formatTimeOfDay(instant, "Europe/Berlin")).toBe("19:00, Europe/Berlin");
+    expect(formatTimeOfDay(instant, "America/New_York")).toBe("13:00, America/New York");
+    expect(formatTimeOfDay(instant, "Mars/Olympus")).toBe("18:00, UTC");
   });
 
   it("names the year when it is not this year's, and falls back to UTC, named, for an unknown zone", () => {
