@@ -13,7 +13,7 @@ async function look(page: Page, name: string): Promise<void> {
     await page.setViewportSize({ width, height: width === 360 ? 780 : 900 });
     for (const colorScheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme });
-      await page.screenshot({ path: test.info().outputPath(`${name}-${width}-${colorScheme}.png`), fullPage: true });
+      await page.screenshot({ path: test.info().outputPath(`${name}-${width}-${colorScheme}.png`), fullPage: true, animations: "disabled" });
     }
   }
   await page.emulateMedia({ colorScheme: "light" });
