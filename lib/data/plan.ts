@@ -21,31 +21,29 @@ const NOT_YOURS_TO_ADD = "This shared item is not available, or only your partne
 
 export type PlanTopic = { title: string; detail: string | null };
 
+/** The agenda's items in order, under the consent rule: one read for the plan page and the guided conversation. */
+function agendaRows(access: Access, couple: Pick<MyCouple, "id">) {
+  return access.db.planItem.findMany({
+    where: planItemsVisibleIn(couple),
+    orderBy: [{ position: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      topicTitle: true,
+      topicDetail: true,
+      discussedAt: true,
+      addedById: true,
+      consent: {
+        select: { id: true, authorId: true, sharedTitle: true, sharedBody: true, sharedFraming: true, sharedResponseWish: true },
+      },
+    },
+  });
+}
+
 /** The plan page's data, in the same few queries whatever the number of items. */
 export async function getPlan(access: Access) {
   const couple = await requireMyCouple(access);
   const [items, notOnPlan] = await Promise.all([
-    access.db.planItem.findMany({
-      where: planItemsVisibleIn(couple),
-      orderBy: [{ position: "asc" }, { createdAt: "asc" }, { id: "asc" }],
-      select: {
-        id: true,
-        topicTitle: true,
-        topicDetail: true,
-        discussedAt: true,
-        addedById: true,
-        consent: {
-          select: {
-            id: true,
-            authorId: true,
-            sharedTitle: true,
-            sharedBody: true,
-            sharedFraming: true,
-            sharedResponseWish: true,
-          },
-        },
-      },
-    }),
+    agendaRows(access, couple),
     // Only the author may put their item on the agenda (C11): the partner's items are not offered here.
     access.db.shareConsent.findMany({
       where: { ...sharedInto(couple), authorId: access.userId, planItem: null },
@@ -190,18 +188,7 @@ export async function setConversationTime(access: Access, conversationAt: Date |
  * adder) so the conversation knows who speaks first and who may mark it discussed (C11).
  */
 export async function getConversationAgenda(access: Access, couple: Pick<MyCouple, "id">) {
-  const items = await access.db.planItem.findMany({
-    where: planItemsVisibleIn(couple),
-    orderBy: [{ position: "asc" }, { createdAt: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      topicTitle: true,
-      topicDetail: true,
-      discussedAt: true,
-      addedById: true,
-      consent: { select: { id: true, authorId: true, sharedTitle: true, sharedBody: true, sharedResponseWish: true } },
-    },
-  });
+  const items = await agendaRows(access, couple);
   return items.map((item) => ({
     id: item.id,
     discussedAt: item.discussedAt,
