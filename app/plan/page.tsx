@@ -113,7 +113,7 @@ export default async function PlanPage() {
       <section className="grid gap-6 md:grid-cols-2">
         <div className="space-y-3 rounded-xl border border-stone-200 p-4 dark:border-stone-800">
           <h2 className="text-lg font-semibold">Add a topic</h2>
-          <ActionForm action={addTopicAction} hidden={{ formKey: randomUUID() }} submitLabel="Add topic" pendingLabel="Adding…">
+          <ActionForm action={addTopicAction} formKey={randomUUID()} submitLabel="Add topic" pendingLabel="Adding…">
             <InputField name="title" label="Topic" maxLength={PLAN_LIMITS.topicTitle} />
             <TextAreaField name="detail" label="Detail (optional)" rows={2} maxLength={PLAN_LIMITS.topicDetail} />
           </ActionForm>
@@ -126,7 +126,7 @@ export default async function PlanPage() {
           </p>
           <ActionForm
             action={addCheckInTemplateAction}
-            hidden={{ formKey: randomUUID() }}
+            formKey={randomUUID()}
             submitLabel="Add the check-in topics"
             pendingLabel="Adding…"
             tone="secondary"

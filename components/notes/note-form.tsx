@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from "react";
 import { useFormActionState } from "@/components/ui/use-form-action-state";
+import { useSubmissionKey } from "@/components/ui/use-submission-key";
 import { useDraftAutosave } from "@/components/drafts/autosave";
 import { DraftStatus } from "@/components/drafts/draft-status";
 import type { FormState } from "@/lib/actions/form-state";
@@ -32,6 +33,7 @@ export function NoteForm({ action, initial, submitLabel, formKey, autosave }: No
     await draft.pause();
     return action(previous, formData);
   });
+  const submissionKey = useSubmissionKey(formKey, state);
   const { resume } = draft;
   useEffect(() => {
     if (state.status === "error") resume();
@@ -42,7 +44,7 @@ export function NoteForm({ action, initial, submitLabel, formKey, autosave }: No
     <form ref={form} action={formAction} onInput={draft.changed} className="space-y-5" noValidate>
       <FormAlert state={state} />
       {initial.id ? <input type="hidden" name="id" value={initial.id} /> : null}
-      {formKey ? <input type="hidden" name="formKey" value={formKey} /> : null}
+      {submissionKey ? <input type="hidden" name="formKey" value={submissionKey} /> : null}
       <InputField
         name="title"
         label="Title"

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useFormActionState } from "@/components/ui/use-form-action-state";
+import { useSubmissionKey } from "@/components/ui/use-submission-key";
 import { useDraftAutosave } from "@/components/drafts/autosave";
 import { DraftStatus } from "@/components/drafts/draft-status";
 import { ChoiceGroup } from "@/components/ui/choice-group";
@@ -58,6 +59,7 @@ export function SummaryForm({ action, initial, submitLabel, formKey, returnTo, a
     await draft.pause();
     return action(previous, formData);
   });
+  const submissionKey = useSubmissionKey(formKey, state);
   const { resume } = draft;
   useEffect(() => {
     if (state.status === "error") resume();
@@ -94,7 +96,7 @@ export function SummaryForm({ action, initial, submitLabel, formKey, returnTo, a
     >
       <FormAlert state={state} />
       {initial.id ? <input type="hidden" name="id" value={initial.id} /> : null}
-      {formKey ? <input type="hidden" name="formKey" value={formKey} /> : null}
+      {submissionKey ? <input type="hidden" name="formKey" value={submissionKey} /> : null}
       {returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
       <input type="hidden" name="noteId" value={initial.noteId} />
       <p className="text-sm text-stone-700 dark:text-stone-300">

@@ -9,6 +9,7 @@ import { FormAlert } from "./form-alert";
 import { SubmitButton } from "./submit-button";
 import { toast } from "./toaster";
 import { useFormActionState } from "./use-form-action-state";
+import { useSubmissionKey } from "./use-submission-key";
 
 type ActionFormProps = {
   action: (previous: FormState, formData: FormData) => Promise<FormState>;
@@ -17,6 +18,8 @@ type ActionFormProps = {
   tone?: ButtonTone;
   /** Values posted with the form, e.g. the id of the item it acts on. */
   hidden?: Record<string, string>;
+  /** For forms that create: a one-time key, posted as `formKey` and kept until saved (useSubmissionKey). */
+  formKey?: string;
   /**
    * For actions that remove or move what the form sits in: success is told by a toast (the
    * form may be gone, or somewhere else), and focus goes to the first of these element ids
@@ -48,6 +51,7 @@ export function ActionForm({
   pendingLabel,
   tone,
   hidden,
+  formKey,
   afterSuccessFocus,
   submitId,
   children,
@@ -71,12 +75,14 @@ export function ActionForm({
     focusFirst(focusAfterCommit.current);
     focusAfterCommit.current = null;
   }, [state]);
+  const submissionKey = useSubmissionKey(formKey, state);
   const shown = afterSuccessFocus && state.status === "ok" ? IDLE : state;
   return (
     <form action={formAction} className={className ?? "space-y-3"}>
       {Object.entries(hidden ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
+      {submissionKey ? <input type="hidden" name="formKey" value={submissionKey} /> : null}
       <FieldErrorsContext value={state.status === "error" ? state.fieldErrors : {}}>
         <FieldValuesContext value={state.status === "error" ? state.values : {}}>{children}</FieldValuesContext>
       </FieldErrorsContext>
