@@ -9,8 +9,12 @@ export type RenderedEmail = { subject: string; text: string; html: string };
 
 const APP_NAME = "Common Ground";
 
+/** A check-in of the couple's schedule, or the one-off conversation set on the plan: the reminder names which. */
+export type ConversationKind = "check-in" | "conversation";
+
 export function reminderEmail(input: {
   occurrenceAt: Date;
+  kind: ConversationKind;
   /** The recipient's own zone (else the schedule's): the time is named in it (decision 038). */
   timeZone: string;
   planUrl: string;
@@ -18,16 +22,16 @@ export function reminderEmail(input: {
   now: Date;
 }): RenderedEmail {
   const when = formatWhen(input.occurrenceAt, input.timeZone, input.now);
-  const subject = `Reminder: check-in on ${when}`;
+  const subject = `Reminder: ${input.kind} on ${when}`;
   const text = [
     "Hello,",
     "",
-    "A reminder of your check-in together:",
+    `A reminder of your ${input.kind} together:`,
     when,
     "",
     `See your plan for it: ${input.planUrl}`,
     "",
-    "A calendar file for this check-in is attached.",
+    `A calendar file for this ${input.kind} is attached.`,
     "",
     "--",
     "You get this email because you turned on check-in reminders.",
@@ -37,10 +41,10 @@ export function reminderEmail(input: {
     subject,
     [
       paragraph("Hello,"),
-      paragraph("A reminder of your check-in together:"),
+      paragraph(`A reminder of your ${input.kind} together:`),
       `<p style="margin:0 0 16px;font-size:18px;font-weight:600;color:#1c1917">${escapeHtml(when)}</p>`,
       button("See your plan for it", input.planUrl),
-      paragraph("A calendar file for this check-in is attached."),
+      paragraph(`A calendar file for this ${input.kind} is attached.`),
     ],
     `You get this email because you turned on check-in reminders. <a href="${escapeAttribute(input.unsubscribeUrl)}" style="color:#57534e">Stop these reminders</a>.`,
   );

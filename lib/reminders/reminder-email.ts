@@ -1,7 +1,7 @@
 import "server-only";
 import { occurrenceCalendar } from "@/lib/email/ics";
 import type { OutgoingEmail } from "@/lib/email/mailer";
-import { reminderEmail } from "@/lib/email/templates";
+import { reminderEmail, type ConversationKind } from "@/lib/email/templates";
 import { oneClickUnsubscribeUrl, unsubscribePageUrl, unsubscribeToken } from "./unsubscribe-link";
 
 export type ReminderLinks = { appUrl: string; unsubscribeSecret: string };
@@ -17,6 +17,7 @@ export function composeReminder(input: {
   userId: string;
   coupleId: string;
   occurrenceAt: Date;
+  kind: ConversationKind;
   timeZone: string;
   links: ReminderLinks;
   now: Date;
@@ -27,13 +28,18 @@ export function composeReminder(input: {
   const planUrl = `${appUrl}/plan`;
   const rendered = reminderEmail({
     occurrenceAt: input.occurrenceAt,
+    kind: input.kind,
     timeZone: input.timeZone,
     planUrl,
     unsubscribeUrl: unsubscribePageUrl(appUrl, token),
     now: input.now,
   });
   const calendar = occurrenceCalendar({
-    uid: `check-in-${input.coupleId}-${input.occurrenceAt.getTime()}@common-ground`,
+    // The one-off's own event in the couple's calendar file (app/check-ins/check-in.ics), so both update one entry.
+    uid:
+      input.kind === "conversation"
+        ? `conversation-${input.coupleId}@common-ground`
+        : `check-in-${input.coupleId}-${input.occurrenceAt.getTime()}@common-ground`,
     url: planUrl,
     stampedAt: input.now,
     occurrenceAt: input.occurrenceAt,
@@ -48,6 +54,6 @@ export function composeReminder(input: {
       "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
       "Auto-Submitted": "auto-generated",
     },
-    attachments: [{ filename: "check-in.ics", content: calendar, contentType: "text/calendar; charset=utf-8; method=PUBLISH" }],
+    attachments: [{ filename: `${input.kind}.ics`, content: calendar, contentType: "text/calendar; charset=utf-8; method=PUBLISH" }],
   };
 }

@@ -4,6 +4,7 @@ import { conversationsBetween } from "@/lib/check-ins/conversations";
 import { isOccurrenceOf, isValidTimeZone, type Cadence } from "@/lib/check-ins/occurrences";
 import { ruleOf } from "@/lib/check-ins/schedule-rule";
 import type { Db } from "@/lib/db/types";
+import type { ConversationKind } from "@/lib/email/templates";
 import { SMTP_CONNECTIONS as SEND_CONCURRENCY, type SendEmail } from "@/lib/email/mailer";
 import { isPermanentRefusal } from "@/lib/email/permanent-refusal";
 import { composeReminder, type ReminderLinks } from "./reminder-email";
@@ -212,7 +213,7 @@ async function readClaim(db: Db, rowId: string, workerId: string): Promise<Claim
 }
 
 type Decision =
-  | { status: "SEND"; timeZone: string }
+  | { status: "SEND"; timeZone: string; kind: ConversationKind }
   | { status: "SKIPPED"; lastError: string }
   | { status: "FAILED"; failure: "TOO_LATE"; lastError: string };
 
@@ -225,22 +226,25 @@ function decide(row: ClaimedDelivery, state: ClaimState, now: Date): Decision {
   if (!state.emailVerifiedAt) return skip("The email address is not verified.");
   if (!state.memberOf || state.endedAt) return skip("No longer in this couple.");
   const stillOn = conversationStillAt(row.occurrenceAt, state);
-  if (stillOn !== true) return skip(stillOn);
+  if (!stillOn.on) return skip(stillOn.why);
   if (row.occurrenceAt.getTime() <= now.getTime()) return { status: "FAILED", failure: "TOO_LATE", lastError: "The check-in had begun before it could be sent." };
   const zone = state.readerZone && isValidTimeZone(state.readerZone) ? state.readerZone : (state.timeZone ?? "UTC");
-  return { status: "SEND", timeZone: zone };
+  return { status: "SEND", timeZone: zone, kind: stillOn.kind };
 }
 
-/** True when a conversation still takes place at the row's time; else why not. */
-function conversationStillAt(occurrenceAt: Date, state: ClaimState): true | string {
-  if (state.conversationAt?.getTime() === occurrenceAt.getTime()) return true;
+/** Whether a conversation still takes place at the row's time, and which (a check-in of the schedule, or the one-off); else why not. */
+function conversationStillAt(occurrenceAt: Date, state: ClaimState): { on: true; kind: ConversationKind } | { on: false; why: string } {
+  const not = (why: string) => ({ on: false as const, why });
   const { cadence, weekday, localTime, timeZone, startsOn } = state;
-  if (!cadence || weekday === null || !localTime || !timeZone || !startsOn) return "The conversation's time changed.";
-  if (state.movedHere) return true;
-  if (!isOccurrenceOf(ruleOf({ cadence, weekday, localTime, timeZone, startsOn }), occurrenceAt)) return "The check-in schedule changed.";
-  if (state.changeHere === "SKIPPED") return "This check-in was skipped.";
-  if (state.changeHere === "MOVED") return "This check-in was moved to another time.";
-  return true;
+  const rule = cadence && weekday !== null && localTime && timeZone && startsOn ? ruleOf({ cadence, weekday, localTime, timeZone, startsOn }) : null;
+  const checkInHere = rule !== null && (state.movedHere || (isOccurrenceOf(rule, occurrenceAt) && state.changeHere === null));
+  // A one-off that falls on a check-in is that check-in: the reminder names the one the couple keeps.
+  if (checkInHere) return { on: true, kind: "check-in" };
+  if (state.conversationAt?.getTime() === occurrenceAt.getTime()) return { on: true, kind: "conversation" };
+  if (!rule) return not("The conversation's time changed.");
+  if (!isOccurrenceOf(rule, occurrenceAt)) return not("The check-in schedule changed.");
+  if (state.changeHere === "SKIPPED") return not("This check-in was skipped.");
+  return not("This check-in was moved to another time.");
 }
 
 async function deliverBatch(batch: ClaimedDelivery[], options: SweepOptions, report: SweepReport): Promise<void> {
@@ -322,6 +326,7 @@ async function deliverOne(row: ClaimedDelivery, options: SweepOptions): Promise<
         userId: row.userId,
         coupleId: row.coupleId,
         occurrenceAt: row.occurrenceAt,
+        kind: decision.kind,
         timeZone: decision.timeZone,
         links: options.links,
         now,

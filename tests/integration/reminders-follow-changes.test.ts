@@ -160,5 +160,12 @@ describe("a one-off conversation", () => {
     world.smtp.messages.length = 0;
     expect((await sweep(oneOff)).sent).toBe(2);
     expect(receivedBy()).toEqual(emails(changed!));
+    // Named as what it is, a conversation, not a check-in, with its calendar entry.
+    for (const message of world.smtp.messages) {
+      expect(message.subject).toMatch(/^Reminder: conversation on Wednesday 2 December, /);
+      expect(message.text).toContain("A reminder of your conversation together:");
+      expect(message.attachments.map((attachment) => attachment.filename)).toEqual(["conversation.ics"]);
+      expect(message.attachments[0]!.content.toString()).toContain(`UID:conversation-${changed!.coupleId}@common-ground`);
+    }
   });
 });
