@@ -16,6 +16,6 @@ export async function register() {
   // Reminders are sent from this process unless a worker or an external cron does it (README).
   if (env.REMINDER_DISPATCH === "app") {
     const { startDispatcherUntilShutdown } = await import("./lib/reminders/dispatcher");
-    startDispatcherUntilShutdown();
+    startDispatcherUntilShutdown(env.REMINDER_SWEEP_SECONDS * 1000);
   }
 }

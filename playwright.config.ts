@@ -55,6 +55,8 @@ export default defineConfig({
       // sends their own X-Forwarded-For (e2e/support/fixtures.ts), so per-address rate limits
       // count them apart. The no-proxy default is tested in tests/unit/client-address.test.ts.
       TRUST_PROXY: "loopback",
+      // Reminders a test waits for arrive within seconds rather than a minute.
+      REMINDER_SWEEP_SECONDS: "10",
     },
   },
 });

@@ -31,6 +31,7 @@ test.describe("the conversation loop on PostgreSQL", () => {
       NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
       DATA_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
       REMINDER_DISPATCH: "app",
+      REMINDER_SWEEP_SECONDS: "10",
     };
     instance = await startAppInstance("the PostgreSQL instance", env);
     await database.client.connect();

@@ -42,6 +42,13 @@ const envSchema = z
     REMINDER_DISPATCH: z
       .enum(["app", "external"], { error: "REMINDER_DISPATCH must be app (the default) or external." })
       .default("app"),
+    // How often each dispatcher (the app's or the worker's) sweeps; a reminder is at most this late.
+    REMINDER_SWEEP_SECONDS: z.coerce
+      .number({ error: "REMINDER_SWEEP_SECONDS must be a whole number of seconds, from 5 to 3600." })
+      .int("REMINDER_SWEEP_SECONDS must be a whole number of seconds, from 5 to 3600.")
+      .min(5, "REMINDER_SWEEP_SECONDS must be a whole number of seconds, from 5 to 3600.")
+      .max(3600, "REMINDER_SWEEP_SECONDS must be a whole number of seconds, from 5 to 3600.")
+      .default(60),
     // Which proxies may report the client's address (read by scripts/serve.ts; decision 020).
     TRUST_PROXY: trustProxySchema,
   })

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { getEnv } from "@/lib/env";
-import { SWEEP_INTERVAL_MS } from "@/lib/reminders/dispatcher";
 import { describeDelivery, runMailDelivery } from "@/lib/email/run-delivery";
 import { delayUntilNextSweepMs, describeSweep, runReminderSweep } from "@/lib/reminders/run";
 
@@ -10,8 +9,9 @@ import { delayUntilNextSweepMs, describeSweep, runReminderSweep } from "@/lib/re
  * with several app instances (set REMINDER_DISPATCH=external on those). Any number of workers
  * may run: their claims never overlap. Stops after the current sweep on SIGINT or SIGTERM.
  */
+let sweepIntervalMs: number;
 try {
-  getEnv();
+  sweepIntervalMs = getEnv().REMINDER_SWEEP_SECONDS * 1000;
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
@@ -31,7 +31,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
-console.log(`Reminder worker ${workerId}: sweeping every ${SWEEP_INTERVAL_MS / 1000} s, sooner when a claim runs out.`);
+console.log(`Reminder worker ${workerId}: sweeping every ${sweepIntervalMs / 1000} s, sooner when a claim runs out.`);
 while (!stopping) {
   try {
     console.log(`${new Date().toISOString()} ${describeSweep(await runReminderSweep(workerId))}`);
@@ -45,9 +45,9 @@ while (!stopping) {
   }
   if (stopping) break;
   // The usual interval, or sooner when another sweep's claim runs out first (its process may be gone).
-  const delayMs = await delayUntilNextSweepMs(SWEEP_INTERVAL_MS).catch((error: unknown) => {
+  const delayMs = await delayUntilNextSweepMs(sweepIntervalMs).catch((error: unknown) => {
     console.error("Could not read when reminder claims run out; sweeping again after the usual interval.", error);
-    return SWEEP_INTERVAL_MS;
+    return sweepIntervalMs;
   });
   await new Promise<void>((resolve) => {
     wake = resolve;

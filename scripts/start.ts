@@ -71,7 +71,7 @@ function checkedEnvironment() {
 const config = checkedEnvironment();
 const reminderNote =
   config.REMINDER_DISPATCH === "app"
-    ? "Reminders: sent by this server every minute (REMINDER_DISPATCH=app; with several instances, each reminder still goes once)."
+    ? `Reminders: sent by this server every ${config.REMINDER_SWEEP_SECONDS} s (REMINDER_DISPATCH=app; with several instances, each reminder still goes once).`
     : "Reminders: not sent by this server (REMINDER_DISPATCH=external); run `npm run reminders:worker`, or POST /api/cron/reminders every minute.";
 const building = !args.has("--skip-build");
 if (onServer && building && !process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY) {

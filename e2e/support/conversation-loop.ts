@@ -10,10 +10,10 @@ import { expect, test, type Person } from "./fixtures";
  * turns, the listener's rule and a pause, close it with what they agreed, reflect privately, and
  * find it in the history with the open topic carried forward.
  *
- * The reminder is real: the app under test sends reminders itself every minute
- * (REMINDER_DISPATCH=app, the default). Mira moves this week's check-in to a few minutes from now, so the
- * "15 minutes before" reminder is already due and the next sweep sends it; the wait is at most
- * about a minute and overlaps building the agenda.
+ * The reminder is real: the app under test sends reminders itself, every 10 seconds here
+ * (REMINDER_DISPATCH=app, REMINDER_SWEEP_SECONDS=10). Mira moves this week's check-in to a few minutes from
+ * now, so the "15 minutes before" reminder is already due and the next sweep sends it; the wait
+ * overlaps building the agenda.
  *
  * Shared by the spec on the ordinary e2e server (embedded database) and the one on a fresh
  * PostgreSQL database (conversation-loop-postgres.spec.ts): `signIn` gives a fresh account of
@@ -54,7 +54,7 @@ async function turnOnReminders(person: Person): Promise<void> {
 
 /**
  * Waits in the person's own development outbox for the reminder of the conversation at `clock`
- * in their zone, then follows its link to the plan. The server's sweep runs once a minute.
+ * in their zone, then follows its link to the plan. The server sweeps every 10 seconds.
  */
 async function followReminder(person: Person, clock: string, zoneName: string): Promise<void> {
   const subject = new RegExp(`^Links in: Reminder: check-in on \\w+ \\d+ \\w+( \\d{4})?, ${clock}, ${zoneName}$`);
@@ -62,7 +62,7 @@ async function followReminder(person: Person, clock: string, zoneName: string): 
   await expect(async () => {
     await person.page.goto("/outbox");
     await expect(planLink).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout: 150_000, intervals: [2_000, 5_000] });
+  }).toPass({ timeout: 60_000, intervals: [2_000] });
   await expect(planLink).toHaveCount(1);
   await planLink.click();
   await expect(person.page).toHaveURL(/\/plan$/);

@@ -4,8 +4,6 @@ import { hostname } from "node:os";
 import { describeDelivery, runMailDelivery } from "@/lib/email/run-delivery";
 import { delayUntilNextSweepMs, describeSweep, runReminderSweep } from "./run";
 
-export const SWEEP_INTERVAL_MS = 60_000;
-
 export type ReminderDispatcher = { stop: () => Promise<void> };
 
 /**
@@ -15,8 +13,8 @@ export type ReminderDispatcher = { stop: () => Promise<void> };
  * killed mid-sweep loses nothing: its claims run out within a lease and another sweep takes
  * them over (lib/reminders/sweep.ts).
  */
-export function startReminderDispatcher(options: { intervalMs?: number; firstRunAfterMs?: number } = {}): ReminderDispatcher {
-  const intervalMs = options.intervalMs ?? SWEEP_INTERVAL_MS;
+export function startReminderDispatcher(options: { intervalMs: number; firstRunAfterMs?: number }): ReminderDispatcher {
+  const { intervalMs } = options;
   const workerId = `app-${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
@@ -60,8 +58,8 @@ export function startReminderDispatcher(options: { intervalMs?: number; firstRun
 }
 
 /** The app server's dispatcher: Next.js exits on SIGINT and SIGTERM, and no new sweep starts once they arrive. */
-export function startDispatcherUntilShutdown(): ReminderDispatcher {
-  const dispatcher = startReminderDispatcher();
+export function startDispatcherUntilShutdown(intervalMs: number): ReminderDispatcher {
+  const dispatcher = startReminderDispatcher({ intervalMs });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void dispatcher.stop());
   return dispatcher;
 }
