@@ -4,10 +4,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 /**
- * `npm test`: every check, in order, stopping at the first failure with its exit code.
- * Typecheck, lint, vitest (unit, PGlite, and PostgreSQL when TEST_DATABASE_URL is set),
- * the production build, then Playwright against that build. Ends with a summary table and
- * one plain line, "N passed, N failed", counting vitest's and Playwright's tests together.
+ * `npm test`: every check, stopping after the first stage with a failure, with its exit code.
+ * First typecheck, lint and the production build side by side (none runs a test, so sharing the
+ * cores times nothing out), then vitest (unit, PGlite, and PostgreSQL when TEST_DATABASE_URL is
+ * set), then Playwright against that build. Ends with a summary table and one plain line,
+ * "N passed, N failed", counting vitest's and Playwright's tests together.
  */
 
 type Counts = { passed: number; failed: number; skipped: number };
@@ -43,31 +44,56 @@ function playwrightCounts(): Counts {
   return { passed: expected + flaky, failed: unexpected, skipped };
 }
 
-const steps: Step[] = [
-  { name: "typecheck", command: ["tsc", "--noEmit"] },
-  { name: "lint", command: ["eslint", "--max-warnings=0", "."] },
-  {
-    name: "vitest",
-    command: ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`],
-    counts: vitestCounts,
-  },
-  // Types were checked by the first step; the build does not check them again.
-  { name: "build", command: ["next", "build"], env: { NEXT_TELEMETRY_DISABLED: "1", SKIP_BUILD_TYPECHECK: "1" } },
-  {
-    name: "playwright",
-    command: ["playwright", "test", "--reporter=list,json"],
-    env: { PLAYWRIGHT_JSON_OUTPUT_FILE: playwrightReport },
-    counts: playwrightCounts,
-  },
+/** Steps of one stage run side by side; the next stage starts when all of them have passed. */
+const stages: Step[][] = [
+  [
+    { name: "typecheck", command: ["tsc", "--noEmit"] },
+    { name: "lint", command: ["eslint", "--max-warnings=0", "."] },
+    // Types are checked by the typecheck step; the build does not check them again.
+    { name: "build", command: ["next", "build"], env: { NEXT_TELEMETRY_DISABLED: "1", SKIP_BUILD_TYPECHECK: "1" } },
+  ],
+  [
+    {
+      name: "vitest",
+      command: ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`],
+      counts: vitestCounts,
+    },
+  ],
+  [
+    {
+      name: "playwright",
+      command: ["playwright", "test", "--reporter=list,json"],
+      env: { PLAYWRIGHT_JSON_OUTPUT_FILE: playwrightReport },
+      counts: playwrightCounts,
+    },
+  ],
 ];
+const steps = stages.flat();
 
-function run(step: Step): Promise<number> {
+function heading(step: Step): string {
+  return `\n▶ ${step.name}: ${step.command.join(" ")}${process.env.TEST_DATABASE_URL && step.name === "vitest" ? " (PGlite and PostgreSQL)" : ""}\n`;
+}
+
+/**
+ * Runs one step. A step alone in its stage prints as it goes; one beside others has its output
+ * kept and printed whole when it ends, so that no two steps' lines interleave.
+ */
+function run(step: Step, alone: boolean): Promise<number> {
   const [command, ...args] = step.command;
-  console.log(`\n▶ ${step.name}: ${step.command.join(" ")}${process.env.TEST_DATABASE_URL && step.name === "vitest" ? " (PGlite and PostgreSQL)" : ""}\n`);
+  if (alone) console.log(heading(step));
   return new Promise((resolve, reject) => {
-    const child = spawn(path.resolve("node_modules/.bin", command!), args, { stdio: "inherit", env: { ...process.env, ...step.env } });
+    const child = spawn(path.resolve("node_modules/.bin", command!), args, {
+      stdio: alone ? "inherit" : ["ignore", "pipe", "pipe"],
+      env: { ...process.env, ...step.env },
+    });
+    const output: Buffer[] = [];
+    child.stdout?.on("data", (chunk: Buffer) => output.push(chunk));
+    child.stderr?.on("data", (chunk: Buffer) => output.push(chunk));
     child.on("error", reject);
-    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    child.on("close", (code, signal) => {
+      if (!alone) process.stdout.write(heading(step) + "\n" + Buffer.concat(output).toString());
+      resolve(code ?? (signal ? 1 : 0));
+    });
   });
 }
 
@@ -92,22 +118,24 @@ function printSummary(outcomes: Outcome[]): void {
     }),
     { passed: 0, failed: 0, skipped: 0 },
   );
-  const wall = outcomes.reduce((sum, outcome) => sum + outcome.seconds, 0);
-  console.log(`  total time ${wall.toFixed(1)} s\n`);
+  console.log(`  total time ${((performance.now() - startedAt) / 1000).toFixed(1)} s (steps of one stage run side by side)\n`);
   console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
 }
 
+async function runTimed(step: Step, alone: boolean): Promise<Outcome> {
+  const started = performance.now();
+  const exitCode = await run(step, alone);
+  return { name: step.name, exitCode, seconds: (performance.now() - started) / 1000, counts: step.counts?.() };
+}
+
+const startedAt = performance.now();
 const outcomes: Outcome[] = [];
 let exitCode = 0;
 try {
-  for (const step of steps) {
-    const started = performance.now();
-    const code = await run(step);
-    outcomes.push({ name: step.name, exitCode: code, seconds: (performance.now() - started) / 1000, counts: step.counts?.() });
-    if (code !== 0) {
-      exitCode = code;
-      break;
-    }
+  for (const stage of stages) {
+    outcomes.push(...(await Promise.all(stage.map((step) => runTimed(step, stage.length === 1)))));
+    exitCode = outcomes.find((outcome) => outcome.exitCode !== 0)?.exitCode ?? 0;
+    if (exitCode !== 0) break;
   }
 } finally {
   printSummary(outcomes);
