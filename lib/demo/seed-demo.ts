@@ -6,7 +6,8 @@ import { saveCheckInSchedule } from "@/lib/data/check-ins";
 import { shareSummary } from "@/lib/data/consent";
 import { acceptInvite, createInvite } from "@/lib/data/couples";
 import { createNote } from "@/lib/data/notes";
-import { addTopics } from "@/lib/data/plan";
+import { closeConversation, markCurrentDiscussed, saveReflection, startConversation } from "@/lib/data/conversation";
+import { addTopics, getPlan } from "@/lib/data/plan";
 import { createSummary } from "@/lib/data/summaries";
 import { setMyTimeZone } from "@/lib/data/time-zone";
 import type { Db } from "@/lib/db/types";
@@ -62,12 +63,34 @@ async function seedSam(sam: Access): Promise<void> {
   });
 }
 
+const MINUTE = 60_000;
+
 /**
- * Creates the demo couple (Sam and Alex, linked, with notes, one shared summary and a
- * planned check-in). Touches nothing that exists: if either account is already there,
- * nothing at all is created.
+ * Last week's conversation, closed, so that "Conversations we've had" and the reflections are
+ * not empty in the demo: one topic discussed, what they agreed, and Sam's private reflection,
+ * kept for Sam's next session. Run before this week's agenda exists, so it takes none of it.
  */
-export async function seedDemo(db: Db): Promise<{ created: string[] }> {
+async function seedLastWeeksConversation(sam: Access, alex: Access, now: Date): Promise<void> {
+  const startedAt = new Date(now.getTime() - 7 * 24 * 60 * MINUTE);
+  await addTopics(alex, [{ title: "Who has the car on Saturdays", detail: null }]);
+  const [topic] = (await getPlan(alex)).items;
+  if (!topic) throw new Error("The demo's topic for last week's conversation is not on the plan.");
+  const { id } = await startConversation(alex, startedAt);
+  await markCurrentDiscussed(alex, topic.id, new Date(startedAt.getTime() + 20 * MINUTE));
+  await closeConversation(alex, "Sam takes the car on Saturdays; Alex books a lift the week before if needed.", new Date(startedAt.getTime() + 40 * MINUTE));
+  await saveReflection(sam, {
+    body: "I stayed in the room when it got tense about the car. Naming that I was flooded helped. Worth telling my therapist.",
+    forNextSession: true,
+    conversationId: id,
+  });
+}
+
+/**
+ * Creates the demo couple (Sam and Alex, linked, with notes, one shared summary, last week's
+ * conversation and a planned check-in). Touches nothing that exists: if either account is
+ * already there, nothing at all is created.
+ */
+export async function seedDemo(db: Db, now = new Date()): Promise<{ created: string[] }> {
   const existing = await db.user.count({ where: { email: { in: DEMO_PARTNERS.map((partner) => partner.email) } } });
   if (existing > 0) return { created: [] };
   const [sam, alex] = await Promise.all(DEMO_PARTNERS.map((partner) => registerUser(db, { ...partner, password: DEMO_PASSWORD, emailVerifiedAt: new Date() })));
@@ -76,6 +99,7 @@ export async function seedDemo(db: Db): Promise<{ created: string[] }> {
   const alexAccess = { db, userId: alex.user.id };
   const invite = await createInvite(samAccess);
   await acceptInvite(alexAccess, invite.token);
+  await seedLastWeeksConversation(samAccess, alexAccess, now);
   await seedSam(samAccess);
   await addTopics(alexAccess, [
     ...CHECK_IN_TOPICS.map((topic) => ({ title: topic.label, detail: topic.hint })),

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "@/lib/auth/accounts";
 import { formatWhen } from "@/lib/check-ins/conversations";
 import { getMyCheckIn, nextConversation } from "@/lib/data/check-ins";
+import { listConversationsWeHad, listMyReflections } from "@/lib/data/conversation";
 import { getPlan } from "@/lib/data/plan";
 import { DEMO_PARTNERS, DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import { seedDemo } from "@/lib/demo/seed-demo";
@@ -46,6 +47,24 @@ describe("the demo seed", () => {
     const next = checkIn && nextConversation(checkIn);
     expect(next?.plannedAt).toEqual(next?.at);
     expect(formatWhen(next!.at, "Europe/London")).toMatch(/^Sunday \d+ \w+( \d{4})?, 19:00, Europe\/London$/);
+  });
+
+  it("has last week's conversation closed, with what they agreed, and Sam's reflection for Sam alone", async () => {
+    const [sam, alex] = await Promise.all(
+      DEMO_PARTNERS.map(async (partner) => ({ db: t.db, userId: (await t.db.user.findUniqueOrThrow({ where: { email: partner.email } })).id })),
+    );
+    for (const access of [sam!, alex!]) {
+      const [conversation, ...more] = await listConversationsWeHad(access);
+      expect(more).toEqual([]);
+      expect(conversation).toMatchObject({
+        agreedLine: "Sam takes the car on Saturdays; Alex books a lift the week before if needed.",
+        items: [{ title: "Who has the car on Saturdays", shared: false }],
+      });
+      // A week before the seed: an old conversation, not one that seems to have just ended.
+      expect(Date.now() - conversation!.closedAt.getTime()).toBeGreaterThan(6 * 24 * 3_600_000);
+    }
+    expect(await listMyReflections(sam!)).toEqual([expect.objectContaining({ forNextSession: true, body: expect.stringMatching(/^I stayed in the room/) })]);
+    expect(await listMyReflections(alex!)).toEqual([]);
   });
 
   it("run again, creates nothing and leaves the existing accounts exactly as they are", async () => {
