@@ -117,6 +117,9 @@ export async function tabTo(page: Page, target: Locator, { backwards = false, ma
 
 /** From a freshly loaded page: the first Tab reaches the skip link, and Enter moves on to the main content. */
 export async function skipToMain(page: Page): Promise<void> {
+  // A new account's first visit to a page with times notes its time zone, and the page is drawn
+  // afresh when that is saved: an address the skip link just set would be replaced by it.
+  await page.waitForLoadState("networkidle");
   const skipLink = page.getByRole("link", { name: "Skip to content" });
   await page.keyboard.press("Tab");
   await expect(skipLink).toBeFocused();
