@@ -371,7 +371,7 @@ const REFLECTION_NOT_FOUND = "This reflection does not exist, or it is not yours
 
 export type ReflectionInput = { body: string; forNextSession: boolean; conversationId: string | null };
 
-export async function saveReflection(access: Access, input: ReflectionInput): Promise<{ id: string }> {
+export async function saveReflection(access: Access, input: ReflectionInput, now = new Date()): Promise<{ id: string }> {
   let conversationId: string | null = null;
   if (input.conversationId) {
     const couple = await requireMyCouple(access);
@@ -379,7 +379,7 @@ export async function saveReflection(access: Access, input: ReflectionInput): Pr
     conversationId = conversation?.id ?? null;
   }
   return access.db.conversationReflection.create({
-    data: { authorId: access.userId, conversationId, body: input.body, forNextSession: input.forNextSession },
+    data: { authorId: access.userId, conversationId, body: input.body, forNextSession: input.forNextSession, createdAt: now },
     select: { id: true },
   });
 }

@@ -77,12 +77,17 @@ async function seedLastWeeksConversation(sam: Access, alex: Access, now: Date): 
   if (!topic) throw new Error("The demo's topic for last week's conversation is not on the plan.");
   const { id } = await startConversation(alex, startedAt);
   await markCurrentDiscussed(alex, topic.id, new Date(startedAt.getTime() + 20 * MINUTE));
-  await closeConversation(alex, "Sam takes the car on Saturdays; Alex books a lift the week before if needed.", new Date(startedAt.getTime() + 40 * MINUTE));
-  await saveReflection(sam, {
-    body: "I stayed in the room when it got tense about the car. Naming that I was flooded helped. Worth telling my therapist.",
-    forNextSession: true,
-    conversationId: id,
-  });
+  const closedAt = new Date(startedAt.getTime() + 40 * MINUTE);
+  await closeConversation(alex, "Sam takes the car on Saturdays; Alex books a lift the week before if needed.", closedAt);
+  await saveReflection(
+    sam,
+    {
+      body: "I stayed in the room when it got tense about the car. Naming that I was flooded helped. Worth telling my therapist.",
+      forNextSession: true,
+      conversationId: id,
+    },
+    new Date(closedAt.getTime() + 30 * MINUTE),
+  );
 }
 
 /**
