@@ -4,7 +4,7 @@ import { expect, test } from "./support/fixtures";
 
 /** Opens an agenda item's "More", where its moves and its removal wait. */
 async function openMore(page: Page, title: string): Promise<void> {
-  await page.locator(`summary[aria-label="More: ${title}"]`).click();
+  await page.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 3, name: title, exact: true }) }).locator("summary").click();
 }
 
 test("moving and removing plan items is confirmed by a toast, and keyboard focus stays with the work", async ({ signUp }) => {

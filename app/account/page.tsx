@@ -13,7 +13,6 @@ import { TherapyRoleForm } from "@/components/account/therapy-role-form";
 import { TimeZoneCapture } from "@/components/check-ins/time-zone-capture";
 import { When } from "@/components/check-ins/when";
 import { TimeZoneInput } from "@/components/check-ins/time-zone-input";
-import { listTimeZones } from "@/lib/check-ins/time-zones";
 import { getMyTimeZone } from "@/lib/data/time-zone";
 import { PASSWORD_MIN } from "@/lib/validation/limits";
 import {
@@ -116,7 +115,7 @@ export default async function AccountPage() {
           keeps their own.
         </p>
         <ActionForm action={timeZoneAction} submitLabel="Save my time zone" pendingLabel="Saving…" tone="secondary">
-          <TimeZoneInput zones={listTimeZones()} value={timeZone} hint="Starts at the zone this browser reports. Type a city to search." />
+          <TimeZoneInput value={timeZone} hint="Starts at the zone this browser reports. Type a city to search." />
         </ActionForm>
         {timeZone ? null : <TimeZoneCapture action={rememberTimeZoneAction} />}
       </section>

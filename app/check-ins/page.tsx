@@ -14,7 +14,6 @@ import { getMyEmailStatus } from "@/lib/auth/email-verification";
 import { requireAccess } from "@/lib/auth/session";
 import { leadTimeLabel } from "@/lib/check-ins/lead-times";
 import { instantToLocalInput, nextReminderAt, upcomingWithSkips, type ScheduleEntry } from "@/lib/check-ins/conversations";
-import { listTimeZones } from "@/lib/check-ins/time-zones";
 import { conversationInputs, getMyCheckIn, readingZone, type MyCheckIn } from "@/lib/data/check-ins";
 import { getMyReminderSettings } from "@/lib/data/reminder-preferences";
 import type { DeliveryFailure } from "@/lib/generated/prisma/enums";
@@ -115,7 +114,7 @@ export default async function CheckInsPage({ searchParams }: Props = {}) {
           </p>
           <ActionForm action={moveOccurrenceAction} hidden={{ occurrenceAt: moving.plannedAt.toISOString() }} submitLabel="Move it" pendingLabel="Moving…">
             <InputField name="movedTo" label="New date and time" type="datetime-local" required defaultValue={instantToLocalInput(moving.at, zone)} />
-            <TimeZoneInput zones={listTimeZones()} value={zone} id="field-move-timeZone" />
+            <TimeZoneInput value={zone} id="field-move-timeZone" />
           </ActionForm>
           <p className="text-sm">
             <Link href="/check-ins">Keep it as it is</Link>
@@ -129,7 +128,6 @@ export default async function CheckInsPage({ searchParams }: Props = {}) {
         </h2>
         <ScheduleForm
           action={saveScheduleAction}
-          zones={listTimeZones()}
           initial={{
             cadence: schedule?.cadence ?? "WEEKLY",
             weekday: String(schedule?.weekday ?? 7),

@@ -13,7 +13,6 @@ import { buttonClass } from "@/components/ui/button-class";
 import { InputField, TextAreaField } from "@/components/ui/field";
 import { requireAccess } from "@/lib/auth/session";
 import { CHECK_IN_TOPICS, RESPONSE_WISHES } from "@/lib/content/guidance";
-import { listTimeZones } from "@/lib/check-ins/time-zones";
 import { getMyCheckIn } from "@/lib/data/check-ins";
 import { getPlan } from "@/lib/data/plan";
 import { PLAN_LIMITS } from "@/lib/validation/limits";
@@ -53,7 +52,6 @@ export default async function PlanPage() {
         <ConversationWhen
           checkIn={checkIn}
           now={now}
-          zones={listTimeZones()}
           actions={{ move: moveOccurrenceAction, skip: skipOccurrenceAction, restore: restoreOccurrenceAction, setOneOff: setConversationTimeAction }}
         />
         {checkIn.myTimeZone ? null : <TimeZoneCapture action={rememberTimeZoneAction} />}

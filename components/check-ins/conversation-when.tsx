@@ -12,7 +12,6 @@ type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
 type Props = {
   checkIn: MyCheckIn;
   now: Date;
-  zones: readonly string[];
   actions: { move: Action; skip: Action; restore: Action; setOneOff: Action };
 };
 
@@ -25,7 +24,7 @@ function by(who: string | null): string {
  * The plan's "when" (decision 038): which conversation the agenda is for, in the reader's zone
  * with the zone named, and the ways to move or skip that one check-in, or to set a one-off time.
  */
-export function ConversationWhen({ checkIn, now, zones, actions }: Props) {
+export function ConversationWhen({ checkIn, now, actions }: Props) {
   const next = nextConversation(checkIn, now);
   const zone = readingZone(checkIn);
   const change = next?.plannedAt ? checkIn.changes.find((candidate) => candidate.occurrenceAt.getTime() === next.plannedAt?.getTime()) : undefined;
@@ -103,7 +102,7 @@ export function ConversationWhen({ checkIn, now, zones, actions }: Props) {
               className="mt-3 space-y-4"
             >
               <InputField name="movedTo" label="New date and time" type="datetime-local" required defaultValue={instantToLocalInput(next.at, zone)} />
-              <TimeZoneInput zones={zones} value={zone} />
+              <TimeZoneInput value={zone} />
             </ActionForm>
           </details>
         </div>
@@ -117,7 +116,7 @@ export function ConversationWhen({ checkIn, now, zones, actions }: Props) {
               type="datetime-local"
               defaultValue={checkIn.oneOffAt && checkIn.oneOffAt > now ? instantToLocalInput(checkIn.oneOffAt, zone) : undefined}
             />
-            <TimeZoneInput zones={zones} value={zone} />
+            <TimeZoneInput value={zone} />
           </ActionForm>
         </details>
       )}

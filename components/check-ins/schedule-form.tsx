@@ -13,7 +13,6 @@ export type ScheduleFormValues = { cadence: string; weekday: string; localTime: 
 type Props = {
   action: (previous: FormState, formData: FormData) => Promise<FormState>;
   initial: ScheduleFormValues;
-  zones: readonly string[];
 };
 
 const selectClass =
@@ -23,7 +22,7 @@ function text(value: string | string[] | undefined, otherwise: string): string {
   return typeof value === "string" ? value : otherwise;
 }
 
-export function ScheduleForm({ action, initial, zones }: Props) {
+export function ScheduleForm({ action, initial }: Props) {
   const [state, formAction] = useFormActionState(action);
   const sent = state.status === "error" ? state.values : {};
   const errors = state.status === "error" ? state.fieldErrors : {};
@@ -59,7 +58,7 @@ export function ScheduleForm({ action, initial, zones }: Props) {
           </select>
         </div>
         <InputField name="localTime" label="Time" type="time" required defaultValue={values.localTime} errors={errors.localTime} />
-        <TimeZoneInput zones={zones} value={values.timeZone} errors={errors.timeZone} hint="The check-in keeps this zone's clock across daylight-saving changes. Type a city to search." />
+        <TimeZoneInput value={values.timeZone} errors={errors.timeZone} hint="The check-in keeps this zone's clock across daylight-saving changes. Type a city to search." />
       </div>
       <SubmitButton pendingLabel="Saving…">Save the check-in</SubmitButton>
     </form>

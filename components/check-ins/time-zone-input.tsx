@@ -7,9 +7,12 @@ import { useFieldDefault } from "@/components/ui/field-values";
 
 const subscribeNever = () => () => {};
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+const NO_ZONES: string[] = [];
+let knownZones: string[] | null = null;
+/** The IANA zones this browser knows, UTC first: read once, the same list every render. */
+const browserZones = () => (knownZones ??= ["UTC", ...Intl.supportedValuesOf("timeZone").filter((zone) => zone !== "UTC")]);
 
 type Props = {
-  zones: readonly string[];
   /** The zone to start from; with none, the browser's own (the server renders empty until the browser says). */
   value: string | null;
   errors?: string[];
@@ -22,9 +25,12 @@ type Props = {
 /**
  * The time zone field: type to search the zones this browser knows (a native list, read by
  * screen readers and usable by keyboard), starting at the browser's own zone (decision 038).
+ * The list is the browser's own, filled in once the page runs (decision 041): a page does not
+ * carry some 420 zone names, twice over, on every request.
  */
-export function TimeZoneInput({ zones, value, errors, id = "field-timeZone", label = "Time zone", hint }: Props) {
+export function TimeZoneInput({ value, errors, id = "field-timeZone", label = "Time zone", hint }: Props) {
   const detected = useSyncExternalStore(subscribeNever, browserZone, () => null);
+  const zones = useSyncExternalStore(subscribeNever, browserZones, () => NO_ZONES);
   const sent = useFieldDefault("timeZone", undefined);
   const selected = (typeof sent === "string" ? sent : null) ?? value ?? detected ?? "";
   const shown = useFieldErrors("timeZone", errors);

@@ -42,6 +42,8 @@ const SHORT_DETAIL = 120;
 
 // Short ids: each agenda button names two of them, hundreds of times on a full plan.
 const labelId = (action: AgendaAction) => `al-${action}`;
+/** "More: Money talk": each item's "More" is named like its buttons, by the words once and its heading. */
+const MORE_ID = "al-more";
 const titleId = (index: number) => `at-${index}`;
 
 function change(action: AgendaAction, itemId: string): ItemChange {
@@ -105,18 +107,14 @@ export function Agenda({ items }: { items: AgendaItem[] }) {
       {isRunning(action, itemId) ? ACTIONS[action].pending : ACTIONS[action].visible}
     </button>
   );
-  // One element whichever way it turns, so the focus stays on it.
+  // One element whichever way it turns, so the focus stays on it. Its circle and check are drawn by globals.css.
   const tick = (action: AgendaAction, itemId: string, index: number) => (
     <button
       className="agenda-tick"
       aria-labelledby={`${labelId(action)} ${titleId(index)}`}
       aria-disabled={isRunning(action, itemId) || undefined}
       onClick={() => run(change(action, itemId))}
-    >
-      <svg viewBox="0 0 16 16" aria-hidden="true">
-        <path d="M3.5 8.5l3 3 6-7" />
-      </svg>
-    </button>
+    />
   );
 
   return (
@@ -127,6 +125,7 @@ export function Agenda({ items }: { items: AgendaItem[] }) {
             {words.spoken}
           </span>
         ))}
+        <span id={MORE_ID}>More:</span>
       </div>
       {/* Items, their headings and their buttons are styled by the list (app/globals.css). */}
       <ol className="agenda space-y-2">
@@ -144,11 +143,8 @@ export function Agenda({ items }: { items: AgendaItem[] }) {
               {item.detail ? <p data-detail={longDetail ? "long" : "short"}>{item.detail}</p> : null}
               {more.length || longDetail ? (
                 <details>
-                  <summary aria-label={`More: ${item.title}`}>
+                  <summary aria-labelledby={`${MORE_ID} ${titleId(index)}`}>
                     More
-                    <svg viewBox="0 0 16 16" aria-hidden="true">
-                      <path d="M4 6l4 4 4-4" />
-                    </svg>
                   </summary>
                   {more.length ? <div>{more.map((action) => button(action, item.id, index))}</div> : null}
                 </details>

@@ -56,7 +56,7 @@ export async function startSession(db: Db, userId: string, userAgent: string | n
 /**
  * The user a token's session belongs to, or null when the session has ended (signed out,
  * ended from another device, timed out, account deleted). Read through the client, so the
- * user's name is decrypted (decision 022): a fixed two statements per page, whatever is on it;
+ * user's name is decrypted (decision 022): one statement per page (the user joined to the session), whatever is on it;
  * a write follows at most every few minutes.
  */
 export async function checkSession(db: Db, claims: SessionClaims, now = new Date()): Promise<SessionUser | null> {

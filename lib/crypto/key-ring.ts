@@ -7,10 +7,13 @@ import type { KeyEncryptionKeys } from "./key-encryption-keys";
 export type WrappedDataKey = { id: string; wrappedKey: string; kekId: string };
 
 type CachedKey = { key: Buffer; expiresAt: number };
+type OpenedValue = { field: string; keyId: string; text: string; expiresAt: number };
 
 export type KeyRingOptions = {
   /** Unwrapped data keys kept in memory: enough for every active person and couple of a busy server. */
   maxKeys?: number;
+  /** Decrypted values kept in memory (decision 041): a few full lists for each of many people. */
+  maxValues?: number;
   /** A destroyed key leaves every server's memory within this time, whatever that server saw. */
   ttlMs?: number;
   now?: () => number;
@@ -29,7 +32,10 @@ export class KeyRing {
   private readonly keys = new Map<string, CachedKey>();
   /** "USER:<id>" / "COUPLE:<id>" / "APP" -> the id of the data key writes use. */
   private readonly owners = new Map<string, { keyId: string; expiresAt: number }>();
+  /** Stored value ("enc:v1:...") -> its text, and the field it was opened for. */
+  private readonly values = new Map<string, OpenedValue>();
   private readonly maxKeys: number;
+  private readonly maxValues: number;
   private readonly ttlMs: number;
   private readonly now: () => number;
 
@@ -38,6 +44,7 @@ export class KeyRing {
     options: KeyRingOptions = {},
   ) {
     this.maxKeys = options.maxKeys ?? 10_000;
+    this.maxValues = options.maxValues ?? 50_000;
     this.ttlMs = options.ttlMs ?? 10 * 60_000;
     this.now = options.now ?? Date.now;
   }
@@ -104,10 +111,32 @@ export class KeyRing {
     while (this.owners.size > this.maxKeys) this.owners.delete(this.owners.keys().next().value as string);
   }
 
+  /**
+   * The text of a stored value this process decrypted lately, while the key that opens it is
+   * still in memory: a page drawn again (after every change on a long list) decrypts only what
+   * changed. A value is never readable here longer than its key would be, nor in another field
+   * than the one it was opened for (its associated data binds it there: lib/crypto/ciphertext.ts).
+   */
+  openedText(field: string, stored: string): string | undefined {
+    const entry = this.values.get(stored);
+    if (!entry || entry.field !== field) return undefined;
+    this.values.delete(stored);
+    if (entry.expiresAt <= this.now() || !this.cached(entry.keyId)) return undefined;
+    this.values.set(stored, entry);
+    return entry.text;
+  }
+
+  rememberOpened(field: string, stored: string, keyId: string, text: string): void {
+    this.values.delete(stored);
+    this.values.set(stored, { field, keyId, text, expiresAt: this.now() + this.ttlMs });
+    while (this.values.size > this.maxValues) this.values.delete(this.values.keys().next().value as string);
+  }
+
   /** After keys were destroyed: nothing this process remembers may outlive them. */
   forgetAll(): void {
     this.keys.clear();
     this.owners.clear();
+    this.values.clear();
   }
 
   get size(): number {

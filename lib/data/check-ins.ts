@@ -39,19 +39,33 @@ function changesStillAhead(coupleId: string, now: Date): Prisma.CheckInChangeWhe
   return { coupleId, OR: [{ occurrenceAt: { gt: now } }, { movedTo: { gt: now } }] };
 }
 
-/** Null when the acting user is not in a couple. A fixed number of statements (the plan page counts them). */
+/**
+ * Null when the acting user is not in a couple. One statement after the couple's (the plan page
+ * counts them): the schedule, the changes ahead and the reader's own zone, read through their
+ * membership of this couple.
+ */
 export async function getMyCheckIn(access: Access, now = new Date()): Promise<MyCheckIn | null> {
   const couple = await getMyCouple(access);
   if (!couple) return null;
-  const [schedule, changes, me] = await Promise.all([
-    access.db.checkInSchedule.findUnique({ where: { coupleId: couple.id } }),
-    access.db.checkInChange.findMany({
-      where: changesStillAhead(couple.id, now),
-      orderBy: { occurrenceAt: "asc" },
-      select: { occurrenceAt: true, kind: true, movedTo: true, changedById: true },
-    }),
-    access.db.user.findUniqueOrThrow({ where: { id: access.userId }, select: { timeZone: true } }),
-  ]);
+  const membership = await access.db.coupleMember.findUnique({
+    where: { userId: access.userId, coupleId: couple.id },
+    select: {
+      user: { select: { timeZone: true } },
+      couple: {
+        select: {
+          checkIn: true,
+          checkInChanges: {
+            where: changesStillAhead(couple.id, now),
+            orderBy: { occurrenceAt: "asc" },
+            select: { occurrenceAt: true, kind: true, movedTo: true, changedById: true },
+          },
+        },
+      },
+    },
+  });
+  // Left the couple since it was read: as if never in it.
+  if (!membership) return null;
+  const { user: me, couple: { checkIn: schedule, checkInChanges: changes } } = membership;
   const nameOf = (userId: string | null) =>
     userId === access.userId ? "you" : userId && userId === couple.partner?.id ? couple.partner.displayName : null;
   return {

@@ -83,6 +83,7 @@ export async function shareSummary(access: Access, reflection: ShareReflection, 
         data: {
           ...snapshot,
           historyTitle: snapshot.sharedTitle,
+          editedSinceShared: false,
           authorId: access.userId,
           summaryId: summary.id,
           activeSummaryId: summary.id,

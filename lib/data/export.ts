@@ -3,7 +3,7 @@ import type { Access } from "./access";
 import { listMyConsentHistory } from "./consent";
 import { listDraftsInFull } from "./drafts";
 import { listNotesInFull } from "./notes";
-import { listSummaries } from "./summaries";
+import { listSummariesInFull } from "./summaries";
 
 /** Everything the app holds that belongs to the acting user, and nothing of anyone else's. */
 export async function exportMyData(access: Access) {
@@ -13,7 +13,7 @@ export async function exportMyData(access: Access) {
       select: { email: true, displayName: true, createdAt: true, timeZone: true },
     }),
     listNotesInFull(access),
-    listSummaries(access),
+    listSummariesInFull(access),
     listMyConsentHistory(access),
     listDraftsInFull(access),
   ]);

@@ -44,20 +44,25 @@ export async function noticeInvitesWaitingFor(tx: Tx, email: string, now: Date):
  * never outlives the reason for it.
  */
 export async function listMyNotices(access: Access, now = new Date()): Promise<MyNotice[]> {
-  const [me, membership, notices] = await Promise.all([
-    access.db.user.findUniqueOrThrow({ where: { id: access.userId }, select: { email: true, emailVerifiedAt: true } }),
-    access.db.coupleMember.findUnique({ where: { userId: access.userId }, select: { userId: true } }),
-    access.db.notice.findMany({
-      where: { userId: access.userId, dismissedAt: null },
-      orderBy: { createdAt: "desc" },
-      select: {
-        id: true,
-        kind: true,
-        aboutUser: { select: { displayName: true } },
-        invite: { select: { email: true, token: true, expiresAt: true, acceptedAt: true, revokedAt: true } },
+  // One statement: the person, whether they are linked, and their notices with what each is about.
+  const { membership, notices, ...me } = await access.db.user.findUniqueOrThrow({
+    where: { id: access.userId },
+    select: {
+      email: true,
+      emailVerifiedAt: true,
+      membership: { select: { userId: true } },
+      notices: {
+        where: { dismissedAt: null },
+        orderBy: { createdAt: "desc" },
+        select: {
+          id: true,
+          kind: true,
+          aboutUser: { select: { displayName: true } },
+          invite: { select: { email: true, token: true, expiresAt: true, acceptedAt: true, revokedAt: true } },
+        },
       },
-    }),
-  ]);
+    },
+  });
   return notices.flatMap((notice): MyNotice[] => {
     const name = notice.aboutUser?.displayName ?? null;
     if (notice.kind !== "INVITE_WAITING") return [{ id: notice.id, kind: notice.kind, name }];

@@ -310,7 +310,7 @@ export function encryptionExtension(base: PrismaClient, ring: KeyRing) {
 
   // ---- Reads --------------------------------------------------------------------------------
 
-  type Sealed = { row: Row; field: string; model: string; parsed: ParsedCiphertext };
+  type Sealed = { row: Row; field: string; model: string; stored: string; parsed: ParsedCiphertext };
 
   function collect(model: string, value: unknown, found: Sealed[]): void {
     if (Array.isArray(value)) {
@@ -321,9 +321,14 @@ export function encryptionExtension(base: PrismaClient, ring: KeyRing) {
     for (const [field, fieldValue] of Object.entries(value)) {
       if (fieldValue === null || fieldValue === undefined) continue;
       if (isPrivate(model, field) && typeof fieldValue === "string") {
+        const opened = ring.openedText(`${model}.${field}`, fieldValue);
+        if (opened !== undefined) {
+          value[field] = opened;
+          continue;
+        }
         const parsed = parseCiphertext(fieldValue);
         if (!parsed) throw new Error(`${model}.${field} holds text that is not encrypted. Run \`npm run db:encrypt\` (npm start does) to encrypt it in place.`);
-        found.push({ row: value, field, model, parsed });
+        found.push({ row: value, field, model, stored: fieldValue, parsed });
       } else if (relations[model]?.[field]) {
         collect(relations[model][field], fieldValue, found);
       }
@@ -342,7 +347,9 @@ export function encryptionExtension(base: PrismaClient, ring: KeyRing) {
     for (const item of found) {
       const key = ring.cached(item.parsed.keyId);
       if (!key) throw new Error(`${item.model}.${item.field} cannot be read: its data key ${item.parsed.keyId} was destroyed.`);
-      item.row[item.field] = decryptField(`${item.model}.${item.field}`, item.parsed, key);
+      const text = decryptField(`${item.model}.${item.field}`, item.parsed, key);
+      ring.rememberOpened(`${item.model}.${item.field}`, item.stored, item.parsed.keyId, text);
+      item.row[item.field] = text;
     }
     return result;
   }

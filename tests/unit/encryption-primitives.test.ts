@@ -74,4 +74,27 @@ describe("the key ring", () => {
     expect(ring.cached("a")).toBeUndefined();
     expect(ring.size).toBeLessThanOrEqual(2);
   });
+
+  it("serves a value it opened only for its own field, only while its key is in memory, and at most maxValues of them", () => {
+    let now = 0;
+    const ring = new KeyRing(keks, { maxValues: 2, ttlMs: 1000, now: () => now });
+    ring.remember(KEY_ID, key);
+    ring.rememberOpened("Note.title", "enc:v1:a", KEY_ID, "first");
+    expect(ring.openedText("Note.title", "enc:v1:a")).toBe("first");
+    // The same stored value copied into another field is not served: it must open there, and cannot.
+    expect(ring.openedText("Note.body", "enc:v1:a")).toBeUndefined();
+    ring.rememberOpened("Note.title", "enc:v1:b", KEY_ID, "second");
+    ring.rememberOpened("Note.title", "enc:v1:c", KEY_ID, "third");
+    expect(["enc:v1:a", "enc:v1:b", "enc:v1:c"].map((stored) => ring.openedText("Note.title", stored))).toEqual([undefined, "second", "third"]);
+    ring.forgetAll();
+    expect(ring.openedText("Note.title", "enc:v1:c")).toBeUndefined();
+
+    ring.remember(KEY_ID, key);
+    now = 500;
+    ring.rememberOpened("Note.title", "enc:v1:d", KEY_ID, "fourth");
+    expect(ring.openedText("Note.title", "enc:v1:d")).toBe("fourth");
+    // The key's time is up before the value's: the value goes with its key.
+    now = 1000;
+    expect(ring.openedText("Note.title", "enc:v1:d")).toBeUndefined();
+  });
 });

@@ -65,6 +65,7 @@ export async function seedFullLists(db: Db): Promise<{ user: BenchUser; partner:
     id: randomUUID(),
     ...snapshotOf({ ...summary, whyReasons: [...summary.whyReasons] }, summary.depth),
     historyTitle: summary.title,
+    editedSinceShared: false,
     authorId: summary.authorId,
     summaryId: summary.id,
     activeSummaryId: summary.id,

@@ -17,7 +17,7 @@ import { discardDraft, getDraft, listDraftsInFull, saveDraft } from "@/lib/data/
 import { exportMyData } from "@/lib/data/export";
 import { deleteNote, getNote, listNotes, listNotesInFull, updateNote } from "@/lib/data/notes";
 import { addSharedItemToPlan, getPlan, moveItem, removeFromPlan, setDiscussed } from "@/lib/data/plan";
-import { createSummary, deleteSummary, getSummary, listSummaries, updateSummary } from "@/lib/data/summaries";
+import { createSummary, deleteSummary, getSummary, listSummaries, listSummariesInFull, updateSummary } from "@/lib/data/summaries";
 import type { Db } from "@/lib/db/types";
 import type { SummaryDraft } from "@/lib/validation/draft";
 import {
@@ -82,6 +82,12 @@ readMatrix({
       name: "listSummaries",
       target: "none",
       run: (call) => dataRead(() => listSummaries(as(call))),
+      expected: (actor, state) => (actor === "author" ? expectations.summaryInTheAuthorsList(state) : NOTHING),
+    },
+    {
+      name: "listSummariesInFull",
+      target: "none",
+      run: (call) => dataRead(() => listSummariesInFull(as(call))),
       expected: (actor, state) => (actor === "author" ? expectations.summaryAsAuthorReadsIt(state) : NOTHING),
     },
     {

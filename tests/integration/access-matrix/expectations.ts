@@ -24,6 +24,12 @@ export function summaryAsAuthorReadsIt(state: ItemState): ReadExpectation {
   return shows(...current, ...SNAPSHOT, "privateLabel", "noteTitle", "noteId", "summaryId");
 }
 
+/** The author's list of summaries: each one's current title and private label, and the way to it. */
+export function summaryInTheAuthorsList(state: ItemState): ReadExpectation {
+  if (state === "private note") return NOTHING;
+  return shows(state === "edited after sharing" ? "editedTitle" : "draftTitle", "privateLabel", "summaryId");
+}
+
 /** The couple's shared view (and the plan): the snapshot while shared; the author also gets the way back to their summary. */
 export function sharedView(actor: Actor, state: ItemState): ReadExpectation {
   if (actor === "signed-out") return SIGN_IN;

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ShareConsent" ADD COLUMN     "editedSinceShared" BOOLEAN;
