@@ -12,8 +12,12 @@ type OpenedValue = { field: string; keyId: string; text: string; expiresAt: numb
 export type KeyRingOptions = {
   /** Unwrapped data keys kept in memory: enough for every active person and couple of a busy server. */
   maxKeys?: number;
-  /** Decrypted values kept in memory (decision 041): a few full lists for each of many people. */
-  maxValues?: number;
+  /**
+   * Decrypted values kept in memory (decision 041), counted in characters of stored value and
+   * text together, so that long notes cannot grow it past a known size: a few full lists for
+   * each of many people.
+   */
+  maxValueChars?: number;
   /** A destroyed key leaves every server's memory within this time, whatever that server saw. */
   ttlMs?: number;
   now?: () => number;
@@ -35,7 +39,8 @@ export class KeyRing {
   /** Stored value ("enc:v1:...") -> its text, and the field it was opened for. */
   private readonly values = new Map<string, OpenedValue>();
   private readonly maxKeys: number;
-  private readonly maxValues: number;
+  private readonly maxValueChars: number;
+  private valueChars = 0;
   private readonly ttlMs: number;
   private readonly now: () => number;
 
@@ -44,7 +49,7 @@ export class KeyRing {
     options: KeyRingOptions = {},
   ) {
     this.maxKeys = options.maxKeys ?? 10_000;
-    this.maxValues = options.maxValues ?? 50_000;
+    this.maxValueChars = options.maxValueChars ?? 16_000_000;
     this.ttlMs = options.ttlMs ?? 10 * 60_000;
     this.now = options.now ?? Date.now;
   }
@@ -120,16 +125,29 @@ export class KeyRing {
   openedText(field: string, stored: string): string | undefined {
     const entry = this.values.get(stored);
     if (!entry || entry.field !== field) return undefined;
-    this.values.delete(stored);
+    this.forgetOpened(stored);
     if (entry.expiresAt <= this.now() || !this.cached(entry.keyId)) return undefined;
-    this.values.set(stored, entry);
+    this.keepOpened(stored, entry);
     return entry.text;
   }
 
   rememberOpened(field: string, stored: string, keyId: string, text: string): void {
+    this.forgetOpened(stored);
+    this.keepOpened(stored, { field, keyId, text, expiresAt: this.now() + this.ttlMs });
+    // The least recently used go first; a single value larger than the whole budget is not kept.
+    while (this.valueChars > this.maxValueChars) this.forgetOpened(this.values.keys().next().value as string);
+  }
+
+  private keepOpened(stored: string, entry: OpenedValue): void {
+    this.values.set(stored, entry);
+    this.valueChars += stored.length + entry.text.length;
+  }
+
+  private forgetOpened(stored: string): void {
+    const entry = this.values.get(stored);
+    if (!entry) return;
     this.values.delete(stored);
-    this.values.set(stored, { field, keyId, text, expiresAt: this.now() + this.ttlMs });
-    while (this.values.size > this.maxValues) this.values.delete(this.values.keys().next().value as string);
+    this.valueChars -= stored.length + entry.text.length;
   }
 
   /** After keys were destroyed: nothing this process remembers may outlive them. */
@@ -137,6 +155,7 @@ export class KeyRing {
     this.keys.clear();
     this.owners.clear();
     this.values.clear();
+    this.valueChars = 0;
   }
 
   get size(): number {

@@ -75,9 +75,10 @@ describe("the key ring", () => {
     expect(ring.size).toBeLessThanOrEqual(2);
   });
 
-  it("serves a value it opened only for its own field, only while its key is in memory, and at most maxValues of them", () => {
+  it("serves a value it opened only for its own field, only while its key is in memory, and keeps no more than its budget", () => {
     let now = 0;
-    const ring = new KeyRing(keks, { maxValues: 2, ttlMs: 1000, now: () => now });
+    // Room for two of these values ("enc:v1:a" and its text: 13 to 14 characters each).
+    const ring = new KeyRing(keks, { maxValueChars: 28, ttlMs: 1000, now: () => now });
     ring.remember(KEY_ID, key);
     ring.rememberOpened("Note.title", "enc:v1:a", KEY_ID, "first");
     expect(ring.openedText("Note.title", "enc:v1:a")).toBe("first");
@@ -86,6 +87,11 @@ describe("the key ring", () => {
     ring.rememberOpened("Note.title", "enc:v1:b", KEY_ID, "second");
     ring.rememberOpened("Note.title", "enc:v1:c", KEY_ID, "third");
     expect(["enc:v1:a", "enc:v1:b", "enc:v1:c"].map((stored) => ring.openedText("Note.title", stored))).toEqual([undefined, "second", "third"]);
+    // One long value pushes out older ones, and one longer than the whole budget is not kept at all.
+    ring.rememberOpened("Note.title", "enc:v1:e", KEY_ID, "a longer text");
+    expect(["enc:v1:b", "enc:v1:c", "enc:v1:e"].map((stored) => ring.openedText("Note.title", stored))).toEqual([undefined, undefined, "a longer text"]);
+    ring.rememberOpened("Note.body", "enc:v1:f", KEY_ID, "x".repeat(100));
+    expect(ring.openedText("Note.body", "enc:v1:f")).toBeUndefined();
     ring.forgetAll();
     expect(ring.openedText("Note.title", "enc:v1:c")).toBeUndefined();
 
