@@ -1,13 +1,16 @@
 /**
  * The plan page runs the same number of SQL statements for 5 items as for 500 (issue 3): its
- * data is loaded in a fixed number of queries, never one per item. Counted with the test
+ * data is loaded in a fixed number of queries, never one per item. So do the shared view and the
+ * author's lists of notes and summaries (issue 13). Counted with the test
  * client's query log (tests/support/test-db.ts), reset just before the measured call.
  */
 import { randomUUID } from "node:crypto";
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import NotesPage from "@/app/notes/page";
 import PlanPage from "@/app/plan/page";
 import SharedPage from "@/app/shared/page";
+import SummariesPage from "@/app/summaries/page";
 import { listSharedItems } from "@/lib/data/consent";
 import { getPlan } from "@/lib/data/plan";
 import { buildWorld, type World } from "../support/consent-world";
@@ -61,6 +64,7 @@ async function coupleWithPlanOf(size: number): Promise<World> {
     };
   });
   await t.db.shareConsent.createMany({ data: consents });
+  await t.db.note.createMany({ data: Array.from({ length: size }, (_, index) => ({ authorId: world.author.id, title: `Note ${index}`, body: `Words ${index}` })) });
   // The world's own "Weekend plans" topic is item one.
   const topics = size - shared - 1;
   await t.db.planItem.createMany({
@@ -138,5 +142,24 @@ describe("the plan loads in a fixed number of queries", () => {
     }
     expect(data[1]).toBe(data[0]);
     expect(pages[1]).toBe(pages[0]);
+  });
+
+  it("the author's lists of notes and of summaries, rendered, issue the same number of statements for 5 as for 500", async () => {
+    const counts: Record<"notes" | "summaries", number[]> = { notes: [], summaries: [] };
+    const noSearch = { searchParams: Promise.resolve({}) };
+    const markup = { notes: "", summaries: "" };
+    for (const world of [small, large]) {
+      await signInAs(world.author);
+      counts.notes.push(await countQueries(async () => (markup.notes = renderToStaticMarkup(await NotesPage(noSearch)))));
+      // Most of these summaries are shared, by consents from before "edited since shared" was stored: compared from their words.
+      counts.summaries.push(await countQueries(async () => (markup.summaries = renderToStaticMarkup(await SummariesPage(noSearch)))));
+    }
+    // The large lists were drawn whole.
+    expect(markup.notes).toContain("Note 499");
+    expect(markup.summaries).toContain("Shared 500");
+    expect(counts.notes[0]).toBeGreaterThan(0);
+    expect(counts.notes[1]).toBe(counts.notes[0]);
+    expect(counts.summaries[0]).toBeGreaterThan(0);
+    expect(counts.summaries[1]).toBe(counts.summaries[0]);
   });
 });
