@@ -5,9 +5,10 @@ import path from "node:path";
 
 /**
  * `npm test`: every check, stopping after the first stage with a failure, with its exit code.
- * First typecheck, lint and the production build side by side (none runs a test, so sharing the
- * cores times nothing out), then vitest (unit, PGlite, and PostgreSQL when TEST_DATABASE_URL is
- * set), then Playwright against that build. Ends with a summary table and one plain line,
+ * First typecheck and lint side by side (neither runs a test, so sharing the cores times
+ * nothing out), then the production build (not beside the typecheck: the build rewrites the
+ * route types in .next/types that tsc reads), then vitest (unit, PGlite, and PostgreSQL when
+ * TEST_DATABASE_URL is set), then Playwright against that build. Ends with a summary table and one plain line,
  * "N passed, N failed", counting vitest's and Playwright's tests together.
  */
 
@@ -49,9 +50,9 @@ const stages: Step[][] = [
   [
     { name: "typecheck", command: ["tsc", "--noEmit"] },
     { name: "lint", command: ["eslint", "--max-warnings=0", "."] },
-    // Types are checked by the typecheck step; the build does not check them again.
-    { name: "build", command: ["next", "build"], env: { NEXT_TELEMETRY_DISABLED: "1", SKIP_BUILD_TYPECHECK: "1" } },
   ],
+  // Types are checked by the typecheck step; the build does not check them again.
+  [{ name: "build", command: ["next", "build"], env: { NEXT_TELEMETRY_DISABLED: "1", SKIP_BUILD_TYPECHECK: "1" } }],
   [
     {
       name: "vitest",
