@@ -1,9 +1,8 @@
 "use client";
 
-import { useEffect, useRef } from "react";
-import { useFormActionState } from "@/components/ui/use-form-action-state";
-import { useSubmissionKey } from "@/components/ui/use-submission-key";
+import { useRef } from "react";
 import { useDraftAutosave } from "@/components/drafts/autosave";
+import { useDraftedFormAction } from "@/components/drafts/drafted-form-action";
 import { DraftStatus } from "@/components/drafts/draft-status";
 import type { FormState } from "@/lib/actions/form-state";
 import { NOTE_LIMITS } from "@/lib/validation/limits";
@@ -29,15 +28,7 @@ type NoteFormProps = {
 export function NoteForm({ action, initial, submitLabel, formKey, autosave }: NoteFormProps) {
   const form = useRef<HTMLFormElement>(null);
   const draft = useDraftAutosave({ ...autosave, form, fields: DRAFT_FIELDS });
-  const [state, formAction] = useFormActionState(async (previous: FormState, formData: FormData) => {
-    await draft.pause();
-    return action(previous, formData);
-  });
-  const submissionKey = useSubmissionKey(formKey, state);
-  const { resume } = draft;
-  useEffect(() => {
-    if (state.status === "error") resume();
-  }, [state, resume]);
+  const { state, formAction, submissionKey } = useDraftedFormAction(action, draft, formKey);
   const values = state.status === "error" ? { ...initial, ...state.values } : initial;
   const errors = state.status === "error" ? state.fieldErrors : {};
   return (

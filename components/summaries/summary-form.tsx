@@ -1,9 +1,8 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { useFormActionState } from "@/components/ui/use-form-action-state";
-import { useSubmissionKey } from "@/components/ui/use-submission-key";
 import { useDraftAutosave } from "@/components/drafts/autosave";
+import { useDraftedFormAction } from "@/components/drafts/drafted-form-action";
 import { DraftStatus } from "@/components/drafts/draft-status";
 import { ChoiceGroup } from "@/components/ui/choice-group";
 import { InputField, TextAreaField } from "@/components/ui/field";
@@ -55,15 +54,7 @@ type SummaryFormProps = {
 export function SummaryForm({ action, initial, submitLabel, formKey, returnTo, authorName, autosave }: SummaryFormProps) {
   const form = useRef<HTMLFormElement>(null);
   const draft = useDraftAutosave({ ...autosave, form, fields: DRAFT_FIELDS, lists: DRAFT_LISTS });
-  const [state, formAction] = useFormActionState(async (previous: FormState, formData: FormData) => {
-    await draft.pause();
-    return action(previous, formData);
-  });
-  const submissionKey = useSubmissionKey(formKey, state);
-  const { resume } = draft;
-  useEffect(() => {
-    if (state.status === "error") resume();
-  }, [state, resume]);
+  const { state, formAction, submissionKey } = useDraftedFormAction(action, draft, formKey);
   const pending = useRef<ReturnType<typeof setTimeout>>(undefined);
   const [tone, setTone] = useState<ToneNow>({ suggestion: null, triggers: [] });
   const [preview, setPreview] = useState<Snapshot | null>(null);
