@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
 import { ConversationNav } from "@/components/conversation/conversation-nav";
 import { ActionForm } from "@/components/ui/action-form";
 import { buttonClass } from "@/components/ui/button-class";
@@ -14,6 +15,19 @@ export const metadata: Metadata = { title: "My reflections" };
 
 type Props = { searchParams: Promise<{ after?: string | string[] }> };
 
+type Reflection = Awaited<ReturnType<typeof listMyReflections>>[number];
+
+/** One reflection as its author reads it: when, the words, and what they can do with it. */
+function ReflectionItem({ reflection, className = "", children }: { reflection: Reflection; className?: string; children: ReactNode }) {
+  return (
+    <li className={`space-y-2 rounded-xl border border-stone-200 p-4 dark:border-stone-800 ${className}`}>
+      <p className="text-sm text-stone-600 dark:text-stone-400">{formatCalendarDate(reflection.createdAt)}</p>
+      <p className="whitespace-pre-wrap break-words">{reflection.body}</p>
+      {children}
+    </li>
+  );
+}
+
 /**
  * A person's own reflections after a conversation, and the list they keep for their next
  * therapy session. Theirs alone: never read for the partner, never counted.
@@ -23,6 +37,7 @@ export default async function ReflectPage({ searchParams }: Props) {
   const [reflections, { after }] = await Promise.all([listMyReflections(access), searchParams]);
   const conversationId = typeof after === "string" ? after : "";
   const nextSession = reflections.filter((reflection) => reflection.forNextSession);
+  const others = reflections.filter((reflection) => !reflection.forNextSession);
   return (
     <div className="space-y-8">
       <ConversationNav current="/conversation/reflect" />
@@ -66,9 +81,7 @@ export default async function ReflectPage({ searchParams }: Props) {
             <p className="text-sm text-stone-700 print:hidden dark:text-stone-300">To print it, use your browser&apos;s Print: only this list is printed.</p>
             <ul className="space-y-3">
               {nextSession.map((reflection) => (
-                <li key={reflection.id} className="space-y-2 rounded-xl border border-stone-200 p-4 print:border-0 print:p-0 dark:border-stone-800">
-                  <p className="text-sm text-stone-600 dark:text-stone-400">{formatCalendarDate(reflection.createdAt)}</p>
-                  <p className="whitespace-pre-wrap break-words">{reflection.body}</p>
+                <ReflectionItem key={reflection.id} reflection={reflection} className="print:border-0 print:p-0">
                   <div className="print:hidden">
                     <ActionForm
                       action={setForNextSessionAction}
@@ -79,7 +92,7 @@ export default async function ReflectPage({ searchParams }: Props) {
                       afterSuccessFocus={["next-session"]}
                     />
                   </div>
-                </li>
+                </ReflectionItem>
               ))}
             </ul>
           </>
@@ -88,38 +101,34 @@ export default async function ReflectPage({ searchParams }: Props) {
         )}
       </section>
 
-      {reflections.some((reflection) => !reflection.forNextSession) ? (
+      {others.length ? (
         <section aria-labelledby="earlier" className="space-y-3 print:hidden">
           <h2 id="earlier" tabIndex={-1} className="text-lg font-semibold">
             Other reflections
           </h2>
           <ul className="space-y-3">
-            {reflections
-              .filter((reflection) => !reflection.forNextSession)
-              .map((reflection) => (
-                <li key={reflection.id} className="space-y-2 rounded-xl border border-stone-200 p-4 dark:border-stone-800">
-                  <p className="text-sm text-stone-600 dark:text-stone-400">{formatCalendarDate(reflection.createdAt)}</p>
-                  <p className="whitespace-pre-wrap break-words">{reflection.body}</p>
-                  <div className="grid gap-3 sm:grid-cols-2">
-                    <ActionForm
-                      action={setForNextSessionAction}
-                      hidden={{ reflectionId: reflection.id, forNextSession: "yes" }}
-                      submitLabel="For my next session"
-                      pendingLabel="Adding…"
-                      tone="secondary"
-                      afterSuccessFocus={["next-session"]}
-                    />
-                    <ActionForm
-                      action={deleteReflectionAction}
-                      hidden={{ reflectionId: reflection.id }}
-                      submitLabel="Delete"
-                      pendingLabel="Deleting…"
-                      tone="danger"
-                      afterSuccessFocus={["earlier", "next-session"]}
-                    />
-                  </div>
-                </li>
-              ))}
+            {others.map((reflection) => (
+              <ReflectionItem key={reflection.id} reflection={reflection}>
+                <div className="grid gap-3 sm:grid-cols-2">
+                  <ActionForm
+                    action={setForNextSessionAction}
+                    hidden={{ reflectionId: reflection.id, forNextSession: "yes" }}
+                    submitLabel="For my next session"
+                    pendingLabel="Adding…"
+                    tone="secondary"
+                    afterSuccessFocus={["next-session"]}
+                  />
+                  <ActionForm
+                    action={deleteReflectionAction}
+                    hidden={{ reflectionId: reflection.id }}
+                    submitLabel="Delete"
+                    pendingLabel="Deleting…"
+                    tone="danger"
+                    afterSuccessFocus={["earlier", "next-session"]}
+                  />
+                </div>
+              </ReflectionItem>
+            ))}
           </ul>
         </section>
       ) : null}
