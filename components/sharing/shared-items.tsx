@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import { addSharedToPlanAction, answerTalkRequestAction, askToTalkAction, replyAction } from "@/app/shared/actions";
-import { buttonClass } from "@/components/ui/button-class";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useItemChange, type ItemChange } from "@/components/ui/use-item-change";
 import { PARTNER_REPLIES, RECEIVE_BY_WISH, RECEIVING_DONTS, TALK_REQUEST_KEPT } from "@/lib/content/receiving";
@@ -24,9 +23,9 @@ const BUTTONS: Record<Exclude<ItemButton, PartnerReply>, { action: ItemChange["a
 /** How to receive this one item: its author's response wish in practice, and the few things not to do. */
 function HowToReceive({ wish }: { wish: string | null }) {
   return (
-    <div className="space-y-1 rounded-lg bg-stone-50 p-3 text-sm text-stone-700 dark:bg-stone-800 dark:text-stone-200">
+    <div className="shared-receive">
       <p>{RECEIVE_BY_WISH[(wish as ResponseWish | null) ?? "NONE"] ?? RECEIVE_BY_WISH.NONE}</p>
-      <ul className="list-disc pl-5">
+      <ul>
         {RECEIVING_DONTS.map((line) => (
           <li key={line}>{line}</li>
         ))}
@@ -54,29 +53,28 @@ function partnersAgendaLine(item: SharedItem): string | null {
 export function SharedItems({ items, from, partnerName, myName }: { items: SharedItem[]; from: "partner" | "me"; partnerName: string; myName: string }) {
   const { outcome, isRunning, run } = useItemChange(() => undefined);
   const failedOn = outcome.state.status === "error" ? outcome.change?.itemId : null;
-  const button = (name: Exclude<ItemButton, PartnerReply>, consentId: string, tone: "primary" | "secondary" = "secondary") => (
+  // The card styles its buttons (.shared-card button in app/globals.css): 200 cards, up to four each.
+  const button = (name: Exclude<ItemButton, PartnerReply>, consentId: string) => (
     <button
       type="button"
       aria-disabled={isRunning(name, consentId) || undefined}
       onClick={() => run({ button: name, itemId: consentId, action: BUTTONS[name].action, fields: { consentId, ...BUTTONS[name].fields } })}
-      className={buttonClass(tone)}
     >
       {isRunning(name, consentId) ? BUTTONS[name].pending : BUTTONS[name].label}
     </button>
   );
   const replyButtons = (consentId: string) => (
-    <div role="group" aria-labelledby={`reply-${consentId}`} className="space-y-2">
-      <p id={`reply-${consentId}`} className="text-sm font-medium">
+    <div role="group" aria-labelledby={`reply-${consentId}`} className="shared-replies">
+      <p id={`reply-${consentId}`}>
         {`Reply to ${partnerName}, if you like. ${partnerName} will see your reply.`}
       </p>
-      <div className="flex flex-wrap gap-2">
+      <div>
         {REPLIES.map(([reply, words]) => (
           <button
             key={reply}
             type="button"
             aria-disabled={isRunning(reply, consentId) || undefined}
             onClick={() => run({ button: reply, itemId: consentId, action: replyAction, fields: { consentId, reply } })}
-            className={buttonClass("secondary")}
           >
             {isRunning(reply, consentId) ? "Sending…" : words}
           </button>
@@ -91,45 +89,45 @@ export function SharedItems({ items, from, partnerName, myName }: { items: Share
       authorName={from === "partner" ? item.authorName : myName}
       byline={from === "me" && item.reply ? `${partnerName} replied: “${PARTNER_REPLIES[item.reply]}”` : undefined}
       footer={
-        <>
+        <div className="shared-footer">
           {from === "partner" ? (
-            <div className="space-y-3">
+            <>
               <HowToReceive wish={item.responseWish} />
               {item.reply ? (
-                <p className="text-sm text-teal-800 dark:text-teal-300">{`You replied: “${PARTNER_REPLIES[item.reply]}” ${partnerName} can see your reply.`}</p>
+                <p className="shared-replied">{`You replied: “${PARTNER_REPLIES[item.reply]}” ${partnerName} can see your reply.`}</p>
               ) : (
                 replyButtons(item.consentId)
               )}
               {item.talk === "can-ask" ? (
-                <div className="flex flex-wrap items-center gap-3 text-sm">
+                <div className="shared-row">
                   {button("ask", item.consentId)}
-                  <span className="text-stone-600 dark:text-stone-400">{`${partnerName} decides, with no reason needed.`}</span>
+                  <span className="shared-hint">{`${partnerName} decides, with no reason needed.`}</span>
                 </div>
               ) : (
-                <p className="text-sm">{partnersAgendaLine(item)}</p>
+                <p>{partnersAgendaLine(item)}</p>
               )}
-            </div>
+            </>
           ) : (
-            <div className="space-y-3 text-sm">
+            <>
               {item.talk === "ASKED" ? (
-                <div role="group" aria-labelledby={`asked-${item.consentId}`} className="space-y-2 rounded-lg border border-teal-200 p-3 dark:border-teal-900">
+                <div role="group" aria-labelledby={`asked-${item.consentId}`} className="shared-asked">
                   <p id={`asked-${item.consentId}`}>
                     {`${partnerName} asked to talk about this. It is your choice, and you do not need to give a reason.`}
                   </p>
-                  <div className="flex flex-wrap gap-3">
+                  <div>
                     {button("accept", item.consentId)}
                     {button("decline", item.consentId)}
                   </div>
                 </div>
               ) : null}
-              <div className="flex flex-wrap items-center gap-3">
+              <div className="shared-row">
                 {item.summaryId ? <Link href={`/summaries/${item.summaryId}`}>Edit or unshare</Link> : null}
                 {item.onPlan ? <span>On your plan.</span> : item.talk === "ASKED" ? null : button("add", item.consentId)}
               </div>
-            </div>
+            </>
           )}
           {failedOn === item.consentId ? <FormAlert state={outcome.state} /> : null}
-        </>
+        </div>
       }
     />
   ));
