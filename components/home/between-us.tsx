@@ -1,6 +1,21 @@
 import Link from "next/link";
 import { When } from "@/components/check-ins/when";
-import type { MyHome } from "@/lib/data/home";
+import type { MyHome, SharedTitles } from "@/lib/data/home";
+
+/** The newest few titles in quotes, and how many more there are: one sentence however many were shared. */
+function Titles({ titles: { total, newest } }: { titles: SharedTitles }) {
+  const more = total - newest.length;
+  return (
+    <>
+      {newest.map((item, index) => (
+        <span key={item.consentId}>
+          {index > 0 ? ", " : null}&ldquo;{item.title}&rdquo;
+        </span>
+      ))}
+      {more > 0 ? `, and ${more} more` : null}
+    </>
+  );
+}
 
 /** What the two of you have together: the next check-in, its agenda, what the partner newly shared, and their requests to talk. */
 export function BetweenUs({ couple }: { couple: NonNullable<MyHome["couple"]> }) {
@@ -24,29 +39,18 @@ export function BetweenUs({ couple }: { couple: NonNullable<MyHome["couple"]> })
           </Link>
         </li>
         <li>
-          {newFromPartner.length === 0 ? (
+          {newFromPartner.total === 0 ? (
             <>Nothing new from {partnerName}. Sharing is always their own choice, in their own time.</>
           ) : (
             <>
-              {partnerName} chose to share {newFromPartner.length === 1 ? "something" : `${newFromPartner.length} things`} with you:{" "}
-              {newFromPartner.map((item, index) => (
-                <span key={item.consentId}>
-                  {index > 0 ? ", " : null}&ldquo;{item.title}&rdquo;
-                </span>
-              ))}
-              . <Link href="/shared">Read it on Shared</Link>
+              {partnerName} chose to share {newFromPartner.total === 1 ? "something" : `${newFromPartner.total} things`} with you:{" "}
+              <Titles titles={newFromPartner} />. <Link href="/shared">{newFromPartner.total === 1 ? "Read it on Shared" : "Read them on Shared"}</Link>
             </>
           )}
         </li>
-        {talkRequests.length ? (
+        {talkRequests.total ? (
           <li>
-            {partnerName} asked to talk about{" "}
-            {talkRequests.map((item, index) => (
-              <span key={item.consentId}>
-                {index > 0 ? ", " : null}&ldquo;{item.title}&rdquo;
-              </span>
-            ))}
-            . It is your choice, and you do not need to give a reason. <Link href="/shared">Answer on Shared</Link>
+            {partnerName} asked to talk about <Titles titles={talkRequests} />. It is your choice, and you do not need to give a reason. <Link href="/shared">Answer on Shared</Link>
           </li>
         ) : null}
       </ul>

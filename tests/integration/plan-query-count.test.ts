@@ -1,13 +1,15 @@
 /**
  * The plan page runs the same number of SQL statements for 5 items as for 500 (issue 3): its
- * data is loaded in a fixed number of queries, never one per item. So do the shared view and the
- * author's lists of notes and summaries (issue 13). Counted with the test
+ * data is loaded in a fixed number of queries, never one per item. So do the shared view, the
+ * author's lists of notes and summaries (issue 13) and the home page, which names a few items and
+ * counts the rest. Counted with the test
  * client's query log (tests/support/test-db.ts), reset just before the measured call.
  */
 import { randomUUID } from "node:crypto";
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import NotesPage from "@/app/notes/page";
+import HomePage from "@/app/page";
 import PlanPage from "@/app/plan/page";
 import SharedPage from "@/app/shared/page";
 import SummariesPage from "@/app/summaries/page";
@@ -161,5 +163,20 @@ describe("the plan loads in a fixed number of queries", () => {
     expect(counts.notes[1]).toBe(counts.notes[0]);
     expect(counts.summaries[0]).toBeGreaterThan(0);
     expect(counts.summaries[1]).toBe(counts.summaries[0]);
+  });
+
+  it("the home page, rendered, issues the same number of statements for 5 shared items as for 500, and names three of them", async () => {
+    const counts = [];
+    let markup = "";
+    for (const world of [small, large]) {
+      await signInAs(world.partner);
+      counts.push(await countQueries(async () => (markup = renderToStaticMarkup(await HomePage({ searchParams: Promise.resolve({}) })))));
+    }
+    expect(counts[0]).toBeGreaterThan(0);
+    expect(counts[1]).toBe(counts[0]);
+    // The author's 250 items are new to the partner: the newest three by name, the rest counted.
+    expect(markup).toContain("250 things");
+    expect(markup.match(/&ldquo;Shared \d+&rdquo;|“Shared \d+”/g)).toHaveLength(3);
+    expect(markup).toContain(", and 247 more");
   });
 });
