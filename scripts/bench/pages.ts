@@ -36,7 +36,8 @@ const SEQUENTIAL_PER_ROUND = 15;
 const WARM_UP = 30;
 const PORT = Number(process.env.BENCH_PAGES_PORT ?? 3230);
 const REFERENCE = "/about";
-const PAGES = ["/notes", "/summaries", "/shared", "/plan"];
+// The home page too: every sign-in lands there, and it names what is new on the lists below it.
+const PAGES = ["/", "/notes", "/summaries", "/shared", "/plan"];
 const SECRET = `bench-only-secret-${randomBytes(16).toString("hex")}`;
 
 type Measured = {
