@@ -1,5 +1,6 @@
 import "server-only";
 import { APP_KEY_ID } from "@/lib/db/encryption";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/types";
 import { encryptField } from "./ciphertext";
 import type { KeyRing, WrappedDataKey } from "./key-ring";
@@ -52,13 +53,21 @@ export async function encryptInPlace(db: Db, ring: KeyRing, options: { batchSize
     const where = rule.owner === "APP" ? { id: APP_KEY_ID } : rule.owner === "USER" ? { userId: ownerId! } : { coupleId: ownerId! };
     let stored: WrappedDataKey | null = await db.dataKey.findUnique({ where });
     if (!stored && rule.owner === "APP") {
-      stored = await db.dataKey.create({ data: { ...ring.newDataKey(APP_KEY_ID).wrapped, owner: "APP" } });
+      // The running app may make its key at the same moment (its first email): then that one is used.
+      stored = await db.dataKey.create({ data: { ...ring.newDataKey(APP_KEY_ID).wrapped, owner: "APP" } }).catch((error: unknown) => {
+        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return db.dataKey.findUniqueOrThrow({ where });
+        throw error;
+      });
     }
     if (!stored) throw new Error(`No data key for ${name}: its text cannot be encrypted (an ended couple's plan or shared words should be gone).`);
     const found = { id: stored.id, key: ring.cached(stored.id) ?? ring.unwrap(stored) };
     keys.set(name, found);
     return found;
   }
+
+  // The app's own key (mail, sign-up names) is made here, at every start under the start-up lock,
+  // rather than by the first emails: those are written in transactions (sign-up), in parallel.
+  await keyOf({ owner: "APP" }, null);
 
   let encryptedValues = 0;
   for (const [model, fields] of Object.entries(PRIVATE_FIELDS)) {

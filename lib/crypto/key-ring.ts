@@ -54,10 +54,13 @@ export class KeyRing {
     this.now = options.now ?? Date.now;
   }
 
-  /** A new random data key, wrapped under the current KEK, and remembered. */
+  /**
+   * A new random data key, wrapped under the current KEK. Not remembered: a caller remembers it
+   * once it is stored, or is being stored in the same statement as its owner, since another
+   * request may store a different key under the same id first (the app's key has a fixed id).
+   */
   newDataKey(id: string = randomUUID()): { key: Buffer; wrapped: WrappedDataKey } {
     const key = randomBytes(KEY_BYTES);
-    this.remember(id, key);
     return { key, wrapped: { id, ...this.wrap(id, key) } };
   }
 

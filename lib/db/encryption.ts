@@ -178,11 +178,15 @@ export function encryptionExtension(base: PrismaClient, ring: KeyRing) {
     const where = storedKeyWhere(owner);
     let stored = await run<WrappedDataKey | null>("DataKey", "findUnique", { where });
     if (!stored) {
-      // Rows written before this key existed (created in bulk, or before encryption): make it now.
-      const { wrapped } = ring.newDataKey(owner === "APP" ? APP_KEY_ID : undefined);
+      // Rows written before this key existed (created in bulk, or before encryption), or the
+      // app's first email: make it now. Another request, here or in another process, may make
+      // it at the same moment; only the key that was stored may seal anything, so this one is
+      // remembered only once it is.
+      const { key, wrapped } = ring.newDataKey(owner === "APP" ? APP_KEY_ID : undefined);
       const [kind] = owner.split(":");
       try {
         stored = await run<WrappedDataKey>("DataKey", "create", { data: { ...wrapped, ...where, owner: kind } });
+        ring.remember(stored.id, key);
       } catch (error) {
         const lost = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
         if (!lost || inTransaction) throw error;
@@ -223,7 +227,9 @@ export function encryptionExtension(base: PrismaClient, ring: KeyRing) {
     const kind = KEY_OWNING_MODELS[model as keyof typeof KEY_OWNING_MODELS];
     if (!kind) return data;
     const id = typeof data.id === "string" ? data.id : randomUUID();
-    const { wrapped } = ring.newDataKey();
+    // Stored with its new owner in one statement, under a new id: remembered now, so the row's own fields are sealed with it.
+    const { key, wrapped } = ring.newDataKey();
+    ring.remember(wrapped.id, key);
     ring.rememberOwner(`${kind}:${id}`, wrapped.id);
     return { ...data, id, dataKey: { create: { ...wrapped, owner: kind } } };
   }
@@ -267,7 +273,8 @@ export function encryptionExtension(base: PrismaClient, ring: KeyRing) {
       // Each new owner's key is made (and remembered) first, so its own fields are sealed with it.
       const keys = kind
         ? rows.map((row) => {
-            const { wrapped } = ring.newDataKey();
+            const { key, wrapped } = ring.newDataKey();
+            ring.remember(wrapped.id, key);
             ring.rememberOwner(`${kind}:${row.id}`, wrapped.id);
             return { ...wrapped, owner: kind, [kind === "USER" ? "userId" : "coupleId"]: row.id };
           })

@@ -4,7 +4,7 @@ import { acceptInvite, createInvite, getMyCouple } from "@/lib/data/couples";
 import { createNote } from "@/lib/data/notes";
 import { getPlan } from "@/lib/data/plan";
 import { createSummary, getSummary } from "@/lib/data/summaries";
-import { EncryptionUsageError } from "@/lib/db/encryption";
+import { APP_KEY_ID, EncryptionUsageError } from "@/lib/db/encryption";
 import { TEST_KEYS } from "../../support/encryption-keys";
 import { createTestDb, type TestDb } from "../../support/test-db";
 import { accessFor, createUser } from "../../support/users";
@@ -91,6 +91,26 @@ describe("the database client that encrypts", () => {
     const again = t.openClient(TEST_KEYS);
     expect((await getPlan(accessFor(again, { id: sam.userId }))).sharedNotOnPlan.map((item) => item.title)).toEqual(["Cold"]);
     expect((await listSharedItems(accessFor(t.openClient(TEST_KEYS), { id: alex.userId }))).map((item) => item.title)).toEqual(["Cold"]);
+  });
+
+  it("makes the app's own key once when writes in two processes need it at the same moment: every value opens afterwards", async () => {
+    // No app key yet, as on a new database before its first email: the writes below race to make it.
+    await t.db.$executeRaw`DELETE FROM "OutboxMessage"`;
+    await t.db.$executeRaw`DELETE FROM "DataKey" WHERE "id" = ${APP_KEY_ID}`;
+    const processes = [t.openClient(TEST_KEYS), t.openClient(TEST_KEYS)];
+    const subjects = Array.from({ length: 8 }, (_, index) => `Reminder ${index}`);
+    await Promise.all(
+      subjects.map((subject, index) =>
+        processes[index % 2]!.outboxMessage.create({ data: { to: `race-${index}@example.test`, subject, text: `Text of ${subject}`, html: `<p>${subject}</p>`, headers: {} } }),
+      ),
+    );
+    expect(await t.db.dataKey.count({ where: { id: APP_KEY_ID } })).toBe(1);
+    // Read by each writing process, and by one that never saw the key made.
+    for (const reader of [...processes, t.openClient(TEST_KEYS)]) {
+      const read = await reader.outboxMessage.findMany({ where: { to: { startsWith: "race-" } }, select: { subject: true, text: true } });
+      expect(read.map((message) => message.subject).sort()).toEqual(subjects);
+      expect(read.every((message) => message.text === `Text of ${message.subject}`)).toBe(true);
+    }
   });
 
   it("refuses to read text that was stored unencrypted, rather than pass it off as encrypted", async () => {

@@ -7,6 +7,7 @@ import { getMyCouple } from "@/lib/data/couples";
 import { createNote, getNote, listNotes } from "@/lib/data/notes";
 import { getPlan } from "@/lib/data/plan";
 import { listOutbox } from "@/lib/data/outbox";
+import { APP_KEY_ID } from "@/lib/db/encryption";
 import { OTHER_TEST_KEK, TEST_KEK, TEST_KEYS } from "../../support/encryption-keys";
 import { createTestDb, type TestDb } from "../../support/test-db";
 import { accessFor } from "../../support/users";
@@ -62,6 +63,14 @@ describe("npm start encrypts an existing plain-text database in place", () => {
 
     // Run again (every start does): nothing left to do.
     expect(await encryptInPlace(t.db, new KeyRing(TEST_KEYS))).toEqual({ droppedSnapshots: 0, destroyedKeys: 0, createdKeys: 0, encryptedValues: 0 });
+  });
+
+  it("makes the app's own key, for mail and sign-up names, before any email needs it", async () => {
+    // A database whose first email is still to come.
+    for (const table of ["OutboxMessage", "QueuedEmail", "EmailToken"]) await t.db.$executeRawUnsafe(`DELETE FROM "${table}"`);
+    await t.db.$executeRaw`DELETE FROM "DataKey" WHERE "id" = ${APP_KEY_ID}`;
+    await encryptInPlace(t.db, new KeyRing(TEST_KEYS));
+    expect(await t.db.dataKey.count({ where: { id: APP_KEY_ID } })).toBe(1);
   });
 });
 
