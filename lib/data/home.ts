@@ -10,7 +10,7 @@ import { listMyNotices, type MyNotice } from "./notices";
 import { getMyTherapyRole } from "./therapy-role";
 
 /** How many titles the home page names in a sentence; it counts the rest ("and 12 more"). */
-export const HOME_TITLES = 3;
+const HOME_TITLES = 3;
 
 /** Shared items of one kind: how many there are, and the newest few by title. */
 export type SharedTitles = { total: number; newest: { consentId: string; title: string }[] };
